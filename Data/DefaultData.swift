@@ -1,0 +1,20 @@
+import Foundation
+
+/// The embedded default data: the folders of `Data/` shipped as resources of this target.
+///
+/// The command-line tool fills its default store from here, so that a fresh
+/// clone works without network or set-up.
+public enum DefaultData {
+    /// `Data/countries/countries.csv`.
+    public static var countriesFile: URL { folder("countries").appendingPathComponent("countries.csv") }
+
+    /// `Data/groups/groups.yaml`.
+    public static var groupsFile: URL { folder("groups").appendingPathComponent("groups.yaml") }
+
+    /// `Data/facts`, the curated knowledge base.
+    public static var factsFolder: URL { folder("facts") }
+
+    private static func folder(_ name: String) -> URL {
+        Bundle.module.resourceURL!.appendingPathComponent(name, isDirectory: true)
+    }
+}

@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "diplomap",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "diplomap", targets: ["diplomap"]),
+        .library(name: "DiplomapCore", targets: ["DiplomapCore"]),
+        .library(name: "DiplomapStore", targets: ["DiplomapStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        // Model, registry, taxonomy and relation map: pure Swift, no I/O frameworks.
+        .target(name: "DiplomapCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The embedded default data (countries, groups, facts) shipped as resources.
+        .target(
+            name: "DiplomapData",
+            path: "Data",
+            exclude: ["README.md"],
+            sources: ["DefaultData.swift"],
+            resources: [.copy("countries"), .copy("groups"), .copy("facts")]
+        ),
+        // The curated knowledge base: YAML fact and group files, validated with file and line.
+        .target(name: "DiplomapFacts", dependencies: ["DiplomapCore", "Yams"]),
+        // Evidence store on SQLite through GRDB.
+        .target(
+            name: "DiplomapStore",
+            dependencies: ["DiplomapCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
+        ),
+        // The self-contained HTML report.
+        .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
+        // The subcommands of the command-line tool.
+        .target(
+            name: "DiplomapCLI",
+            dependencies: [
+                "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "diplomap",
+            dependencies: ["DiplomapCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "DiplomapCoreTests", dependencies: ["DiplomapCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiplomapDataTests", dependencies: ["DiplomapData", "DiplomapFacts", "DiplomapCore"]),
+        .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
+        .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
+        .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

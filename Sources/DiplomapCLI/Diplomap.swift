@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The root command: maps relations between states, issue by issue, from evidence.
+public struct Diplomap: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "diplomap",
+        abstract: "Map the relations between states, issue by issue, from evidence.",
+        discussion: """
+        diplomap keeps evidence (curated facts, and later documents, events and UN votes) in a \
+        SQLite store, filled from the embedded data on first use, and aggregates it into a map \
+        of dyads × issues.
+
+        Start with `diplomap map`, which writes diplomap-report.html for the five Central Asian \
+        states (C5) and India, Japan, Iran, Turkey and South Korea.
+        """,
+        subcommands: [
+            MapCommand.self, EvidenceCommand.self, CountriesCommand.self, GroupsCommand.self,
+            IssuesCommand.self, FactsCommand.self,
+        ]
+    )
+
+    public init() {}
+}

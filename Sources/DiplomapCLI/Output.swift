@@ -1,0 +1,46 @@
+import Foundation
+
+/// Writers for the three output forms: aligned text for people, CSV and JSON for programs.
+enum Output {
+    /// Columns padded to their widest cell, with a header rule.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted.
+    static func csv(_ header: [String], _ rows: [[String]]) -> String {
+        func field(_ text: String) -> String {
+            guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// Pretty, key-sorted JSON, so output is stable and diffs well.
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// Writes `text` to standard output.
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes the listing in the chosen form.
+    static func list(_ format: ListFormat, header: [String], rows: [[String]], json value: some Encodable) throws {
+        switch format {
+        case .table: print(table(header, rows))
+        case .csv: print(csv(header, rows))
+        case .json: print(try json(value))
+        }
+    }
+}

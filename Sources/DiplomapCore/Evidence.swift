@@ -1,0 +1,60 @@
+/// The kind of source a piece of evidence comes from.
+///
+/// The kinds differ in what one row means (a cited fact, a sentence, a month of
+/// coded events, a year of votes), which the relation map weighs.
+public enum SourceKind: String, Sendable, Codable, CaseIterable {
+    case fact, document, event, vote
+}
+
+/// One piece of evidence of a relation: the common form every source becomes.
+///
+/// Side `a` and side `b` are actor codes: an ISO3 country code or a group code
+/// such as `C5`. Everything downstream of the sources works on evidence alone.
+public struct Evidence: Sendable, Hashable, Codable {
+    public var kind: SourceKind
+    public var a: String
+    public var b: String
+    public var issue: Issue
+    public var polarity: Polarity
+    /// How much this row counts: 1 for a fact or a sentence, the event count for an aggregate.
+    public var weight: Double
+    public var period: Period?
+    public var citation: Citation
+
+    public init(
+        kind: SourceKind, a: String, b: String, issue: Issue, polarity: Polarity,
+        weight: Double = 1, period: Period? = nil, citation: Citation
+    ) {
+        self.kind = kind
+        self.a = a
+        self.b = b
+        self.issue = issue
+        self.polarity = polarity
+        self.weight = weight
+        self.period = period
+        self.citation = citation
+    }
+
+    /// The unordered pair of sides.
+    public var dyad: Dyad { Dyad(a, b) }
+}
+
+/// One imported unit of evidence (a fact file, a document, an event file, the vote data).
+///
+/// Importing a source again replaces all of its rows, so its `id` must be stable:
+/// for a fact file, its path under `Data/facts`.
+public struct EvidenceSource: Sendable, Hashable, Codable {
+    public var id: String
+    public var kind: SourceKind
+    /// A name for people, such as a file name.
+    public var name: String
+    /// SHA-256 of the source's bytes, to know when it changed and to reproduce a map.
+    public var sha256: String
+
+    public init(id: String, kind: SourceKind, name: String, sha256: String) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.sha256 = sha256
+    }
+}

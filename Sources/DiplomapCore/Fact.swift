@@ -1,0 +1,66 @@
+/// What kind of relation a curated fact records.
+public enum FactKind: String, Sendable, Codable, CaseIterable {
+    /// A state joins an organisation (side `b` is the group).
+    case membership
+    case dialogueFormat = "dialogue-format"
+    /// Summits and visits.
+    case summit
+    /// Agreements and treaties.
+    case agreement
+    case strategicPartnership = "strategic-partnership"
+    case dispute
+    case statement
+    /// Aid or investment projects.
+    case project
+}
+
+/// A curated fact of the knowledge base: a relation stated by a cited source.
+public struct Fact: Sendable, Hashable, Codable {
+    /// Unique in the knowledge base: lower case, digits and hyphens.
+    public var id: String
+    public var kind: FactKind
+    /// Actor codes of side a: ISO3 codes, or one group code.
+    public var a: [String]
+    /// Actor codes of side b.
+    public var b: [String]
+    public var issues: [Issue]
+    public var polarity: Polarity
+    /// When the fact holds; `nil` when the source gives no date, as an analysis paper may not.
+    public var period: Period?
+    public var citation: Citation
+
+    public init(id: String, kind: FactKind, a: [String], b: [String], issues: [Issue], polarity: Polarity, period: Period?, citation: Citation) {
+        self.id = id
+        self.kind = kind
+        self.a = a
+        self.b = b
+        self.issues = issues
+        self.polarity = polarity
+        self.period = period
+        self.citation = citation
+    }
+
+    /// The evidence the fact gives: one row per pair of a side-a and a side-b code and per issue.
+    ///
+    /// A group code stays one side, so a C5 summit counts once. When both
+    /// sides are the same (a joint act of the five, a three-way agreement),
+    /// the fact relates every pair of their states, as the annotation contract
+    /// reads such relations; `members` expands a group code into its states.
+    public func evidence(members: (String) -> [String]) -> [Evidence] {
+        let joint = Set(a) == Set(b)
+        let sideA = joint ? a.flatMap(members) : a
+        let sideB = joint ? sideA : b
+        var citation = citation
+        citation.locator = [citation.locator, "fact \(id)"].compactMap { $0 }.joined(separator: "; ")
+        var seen = Set<Dyad>()
+        var rows: [Evidence] = []
+        for first in sideA {
+            for second in sideB where first != second && seen.insert(Dyad(first, second)).inserted {
+                for issue in issues {
+                    rows.append(Evidence(kind: .fact, a: first, b: second, issue: issue, polarity: polarity, weight: 1, period: period, citation: citation))
+                }
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,92 @@
+/// A calendar date known to the year, the month or the day, as sources give them ("2004", "2019-12", "2022-01-27").
+///
+/// Sources rarely give a full date for a treaty or a membership, and a made-up
+/// day would be a fabricated fact, so the precision is kept.
+public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    /// Makes a date; `nil` when the parts do not form a real calendar date.
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1...9999).contains(year) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let day {
+            guard let month, (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `nil` for anything else or an impossible date.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2]
+        guard (1...3).contains(parts.count),
+              zip(parts, widths).allSatisfy({ $0.count == $1 && $0.allSatisfy(\.isASCIIDigit) })
+        else { return nil }
+        let numbers = parts.map { Int($0)! }
+        self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+    }
+
+    /// The earliest day the date can mean, for ordering: "2019" sorts as 2019-01-01.
+    private var sortKey: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.sortKey < rhs.sortKey }
+
+    /// The last day the date can mean: "2019" ends on 2019-12-31.
+    public var latestDay: (year: Int, month: Int, day: Int) {
+        let month = month ?? 12
+        return (year, month, day ?? Self.daysIn(month: month, year: year))
+    }
+
+    public var description: String {
+        var text = String(format4(year))
+        if let month { text += "-" + format2(month) }
+        if let day { text += "-" + format2(day) }
+        return text
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = PartialDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date (YYYY, YYYY-MM or YYYY-MM-DD): \(text)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+private func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+private func format4(_ value: Int) -> String { String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value) }
+
+private extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+/// The time a piece of evidence holds for: one date, or a start and an end; an ongoing fact has no end.
+public struct Period: Sendable, Hashable, Codable {
+    public var start: PartialDate
+    public var end: PartialDate?
+
+    /// Makes a period; `nil` when the end comes before the start.
+    public init?(start: PartialDate, end: PartialDate? = nil) {
+        if let end, end.latestDay < (start.year, start.month ?? 1, start.day ?? 1) { return nil }
+        self.start = start
+        self.end = end
+    }
+}

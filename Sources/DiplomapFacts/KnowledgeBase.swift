@@ -1,0 +1,90 @@
+import DiplomapCore
+import Foundation
+
+/// The curated knowledge base on disk: the registry's tables and the fact files.
+public enum KnowledgeBase {
+    /// One fact file, read and validated.
+    public struct FactFileContents: Sendable {
+        /// The file's name relative to the folder it was found in, e.g. `japan.yaml`.
+        public var name: String
+        public var url: URL
+        public var sha256: String
+        public var facts: [Fact]
+
+        /// The evidence source this file becomes in the store, keyed by its name.
+        public var source: EvidenceSource {
+            EvidenceSource(id: "facts/\(name)", kind: .fact, name: name, sha256: sha256)
+        }
+    }
+
+    /// Builds the registry from a country table and a groups file.
+    public static func registry(countries: URL, groups: URL) throws -> CountryRegistry {
+        let countryList = try CountryTable.parse(try readText(countries), file: countries.path)
+        let groupList = try GroupFile.parse(try readText(groups), file: groups.path)
+        return try CountryRegistry(countries: countryList, groups: groupList)
+    }
+
+    /// The `.yaml` files under each path (a file or a folder, searched recursively), sorted by name.
+    public static func factFiles(in paths: [URL]) throws -> [(name: String, url: URL)] {
+        var found: [(name: String, url: URL)] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder) else {
+                throw InputError(file: path.path, message: "no such file or folder")
+            }
+            guard isFolder.boolValue else {
+                found.append((path.lastPathComponent, path))
+                continue
+            }
+            let root = path.standardizedFileURL.path
+            let enumerator = FileManager.default.enumerator(at: path, includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                guard ["yaml", "yml"].contains(url.pathExtension) else { continue }
+                let full = url.standardizedFileURL.path
+                found.append((String(full.dropFirst(root.count).drop { $0 == "/" }), url))
+            }
+        }
+        return found.sorted { $0.name < $1.name }
+    }
+
+    /// Reads and validates every fact file; a fact id used twice is an error in the later file.
+    ///
+    /// Returns the files that loaded cleanly and every problem found, so that
+    /// one bad file does not hide the others' problems, and nothing of a bad
+    /// file is loaded.
+    public static func loadFacts(_ files: [(name: String, url: URL)], registry: CountryRegistry) -> (files: [FactFileContents], errors: [InputError]) {
+        var loaded: [FactFileContents] = []
+        var errors: [InputError] = []
+        var seen: [String: String] = [:]
+        for (name, url) in files {
+            do {
+                let data = try Data(contentsOf: url)
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw InputErrors([InputError(file: url.path, message: "not valid UTF-8 text")])
+                }
+                let facts = try FactFile.parse(text, file: url.path, registry: registry)
+                var inFile = seen
+                let duplicates = facts.compactMap { fact in
+                    inFile.updateValue(url.path, forKey: fact.id)
+                        .map { InputError(file: url.path, field: "id", message: "fact \(fact.id) is already defined in \($0)") }
+                }
+                guard duplicates.isEmpty else { throw InputErrors(duplicates) }
+                seen = inFile
+                loaded.append(FactFileContents(name: name, url: url, sha256: Checksum.sha256(data), facts: facts))
+            } catch let problems as InputErrors {
+                errors += problems.errors
+            } catch {
+                errors.append(InputError(file: url.path, message: "cannot read: \(error.localizedDescription)"))
+            }
+        }
+        return (loaded, errors)
+    }
+
+    private static func readText(_ url: URL) throws -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw InputError(file: url.path, message: "cannot read: \(error.localizedDescription)")
+        }
+    }
+}

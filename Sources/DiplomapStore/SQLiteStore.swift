@@ -1,0 +1,91 @@
+import DiplomapCore
+import Foundation
+import GRDB
+import Logging
+
+/// The evidence store on SQLite, through GRDB: a single file, nothing to start.
+///
+/// The schema holds what must be true of evidence (known issue codes, valid
+/// polarities and kinds, non-negative weights, two different sides), so that
+/// no importer can store a row the map cannot read.
+public final class SQLiteStore: EvidenceStore {
+    private let writer: any DatabaseWriter
+    private let logger: Logger
+
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    public convenience init(path: String, logger: Logger = Logger(label: "diplomap.store")) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try self.init(writer: DatabasePool(path: path), logger: logger)
+    }
+
+    /// A store in memory, for tests and one-off runs.
+    public static func inMemory(logger: Logger = Logger(label: "diplomap.store")) throws -> SQLiteStore {
+        try SQLiteStore(writer: DatabaseQueue(), logger: logger)
+    }
+
+    init(writer: any DatabaseWriter, logger: Logger) throws {
+        self.writer = writer
+        self.logger = logger
+        try Schema.migrator.migrate(writer)
+    }
+
+    public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [source.id])
+            try db.execute(
+                sql: "INSERT INTO source (id, kind, name, sha256, imported_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [source.id, source.kind.rawValue, source.name, source.sha256, Date().ISO8601Format()]
+            )
+            let insert = try db.cachedStatement(sql: EvidenceRow.insertSQL)
+            for (ordinal, item) in evidence.enumerated() {
+                try insert.execute(arguments: EvidenceRow.arguments(item, sourceID: source.id, ordinal: ordinal))
+            }
+        }
+        logger.info("imported source", metadata: ["source": "\(source.id)", "rows": "\(evidence.count)"])
+    }
+
+    public func remove(sourceID: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [sourceID])
+        }
+    }
+
+    public func sources() async throws -> [StoredSource] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.kind, s.name, s.sha256, (SELECT count(*) FROM evidence e WHERE e.source_id = s.id) AS rows
+                FROM source s ORDER BY s.id
+                """).map { row in
+                StoredSource(
+                    source: EvidenceSource(id: row["id"], kind: SourceKind(rawValue: row["kind"])!, name: row["name"], sha256: row["sha256"]),
+                    rowCount: row["rows"]
+                )
+            }
+        }
+    }
+
+    public func evidence(_ query: EvidenceQuery) async throws -> [Evidence] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let dyad = query.dyad {
+            conditions.append("((side_a = ? AND side_b = ?) OR (side_a = ? AND side_b = ?))")
+            arguments += [dyad.first, dyad.second, dyad.second, dyad.first]
+        }
+        if let issue = query.issue {
+            conditions.append("issue = ?")
+            arguments += [issue.rawValue]
+        }
+        if let sides = query.sides {
+            let list = sides.sorted()
+            let placeholders = Array(repeating: "?", count: list.count).joined(separator: ", ")
+            conditions.append("side_a IN (\(placeholders)) AND side_b IN (\(placeholders))")
+            arguments += StatementArguments(list) + StatementArguments(list)
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = "SELECT * FROM evidence \(filter) ORDER BY source_id, ordinal"
+        return try await writer.read { [arguments] db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(EvidenceRow.evidence)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import DiplomapCore
+import GRDB
+
+/// The store's schema, as named migrations applied in order; a migration once released is never edited.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: issues, sources, evidence") { db in
+            try db.create(table: "issue") { table in
+                table.primaryKey("code", .text)
+                table.column("domain", .text).notNull()
+                table.column("label", .text).notNull()
+            }
+            for issue in Issue.allCases {
+                try db.execute(sql: "INSERT INTO issue (code, domain, label) VALUES (?, ?, ?)", arguments: [issue.code, issue.domain.rawValue, issue.label])
+            }
+            let kinds = SourceKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let polarities = Polarity.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            try db.create(table: "source") { table in
+                table.primaryKey("id", .text)
+                table.column("kind", .text).notNull().check(sql: "kind IN (\(kinds))")
+                table.column("name", .text).notNull()
+                table.column("sha256", .text).notNull().check(sql: "length(sha256) = 64")
+                table.column("imported_at", .text).notNull()
+            }
+            try db.create(table: "evidence") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("source_id", .text).notNull().references("source", onDelete: .cascade)
+                table.column("ordinal", .integer).notNull()
+                table.column("kind", .text).notNull().check(sql: "kind IN (\(kinds))")
+                table.column("side_a", .text).notNull().check(sql: "length(side_a) > 0")
+                table.column("side_b", .text).notNull().check(sql: "length(side_b) > 0 AND side_b <> side_a")
+                table.column("issue", .text).notNull().references("issue")
+                table.column("polarity", .text).notNull().check(sql: "polarity IN (\(polarities))")
+                table.column("weight", .double).notNull().check(sql: "weight >= 0")
+                table.column("start_date", .text)
+                table.column("end_date", .text).check(sql: "end_date IS NULL OR start_date IS NOT NULL")
+                table.column("citation_title", .text).notNull()
+                table.column("citation_publisher", .text)
+                table.column("citation_address", .text).notNull()
+                table.column("citation_published", .text)
+                table.column("citation_locator", .text)
+                table.column("citation_summary", .text)
+                table.column("citation_quote", .text)
+                table.uniqueKey(["source_id", "ordinal"])
+            }
+            try db.create(index: "evidence_on_sides", on: "evidence", columns: ["side_a", "side_b", "issue"])
+            try db.create(index: "evidence_on_source", on: "evidence", columns: ["source_id"])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Runs the real `diplomap` executable, as a user would, and checks what it prints and how it exits.
+struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// A fresh folder for one test's store and outputs.
+    let folder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("diplomap-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    func run(_ arguments: [String]) throws -> Result {
+        let executable = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("diplomap")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DIPLOMAP_DB"] = folder.appendingPathComponent("store.sqlite").path
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func mapWritesTheReportWithTheSeedFacts() throws {
+        let out = folder.appendingPathComponent("report.html").path
+        let result = try run(["map", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        for name in ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "India", "Japan", "Iran", "Turkey", "South Korea"] {
+            #expect(html.contains("– \(name)</th>") || html.contains(">\(name) –"), "\(name)")
+        }
+        #expect(html.contains("id=\"cell-C5-TUR-political.multilateral\""))
+        #expect(html.contains("id=\"cell-C5-IRN-territory.borders\""))
+    }
+
+    @Test func mapWritesCSVAndJSONForPrograms() throws {
+        let csv = try run(["map", "--format", "csv"])
+        #expect(csv.status == 0)
+        let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines.first == ["focus", "partner", "issue", "score", "evidence", "cooperation", "conflict", "neutral", "fact", "document", "event", "vote"])
+        let japan = try #require(lines.first { $0.prefix(3) == ["C5", "JPN", "political.multilateral"] })
+        #expect(Double(japan[3])! > 0 && Int(japan[5])! >= 1)
+        let iran = try #require(lines.first { $0.prefix(3) == ["C5", "IRN", "territory.borders"] })
+        #expect(Int(iran[6])! >= 1)
+        let json = try run(["map", "--format", "json", "--partners", "Japan"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["partners"] as? [String] == ["JPN"])
+        #expect(object?["focus"] as? [String] == ["C5", "KAZ", "KGZ", "TJK", "TKM", "UZB"])
+    }
+
+    @Test func reimportingTheDefaultDataDoesNotDuplicate() throws {
+        let first = try run(["evidence", "--dyad", "C5-TUR", "--format", "csv"])
+        let second = try run(["evidence", "--dyad", "Turkey-C5", "--format", "csv"])
+        #expect(first.status == 0 && !first.stdout.isEmpty)
+        #expect(first.stdout == second.stdout)
+    }
+
+    @Test(arguments: [
+        (["map", "--partners", "Narnia"], "unknown country or group \"Narnia\""),
+        (["evidence", "--dyad", "KAZ-JPN", "--issue", "security.terror"], "unknown issue \"security.terror\""),
+        (["evidence", "--dyad", "KAZ"], "--dyad takes two sides as A-B"),
+        (["countries", "Kazakhsatn"], "did you mean \"Kazakhstan\""),
+        (["map", "--out", "/nonexistent-folder/report.html"], "cannot write the report to /nonexistent-folder/report.html"),
+    ])
+    func badInputGetsOneClearLineAndAFailingExit(arguments: [String], message: String) throws {
+        let result = try run(arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func factsCheckNamesFileLineAndField() throws {
+        let file = folder.appendingPathComponent("broken.yaml")
+        try "facts:\n  - id: broken\n    kind: summit\n    a: [KAZ]\n    b: [Atlantis]\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try run(["facts", "check", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(file.path):5: b: unknown country or group code \"Atlantis\""), "\(result.stderr)")
+        let good = try run(["facts", "check"])
+        #expect(good.status == 0 && good.stdout.contains("no problems found"), "\(good.stderr)")
+    }
+
+    @Test func looksUpCountriesAndGroups() throws {
+        #expect(try run(["countries", "Nur-Sultan", "--format", "csv"]).stdout.contains("\nKAZ,KZ,398,Kazakhstan,"))
+        #expect(try run(["countries", "KS", "--format", "csv"]).stdout.contains("\nKOR,KR,410,South Korea,"))
+        #expect(try run(["groups", "Central Asia"]).stdout.contains("KAZ KGZ TJK TKM UZB"))
+        #expect(try run(["issues", "--format", "csv"]).stdout.split(separator: "\n").count == 17)
+    }
+}
