@@ -25,7 +25,11 @@ let package = Package(
             path: "Data",
             exclude: ["README.md"],
             sources: ["DefaultData.swift"],
-            resources: [.copy("countries"), .copy("groups"), .copy("facts")]
+            resources: [
+                .copy("countries"),
+                .copy("groups"),
+                .copy("facts"),
+            ]
         ),
         // The curated knowledge base: YAML fact and group files, validated with file and line.
         .target(name: "DiplomapFacts", dependencies: ["DiplomapCore", "Yams"]),

@@ -14,8 +14,12 @@ public struct Diplomap: AsyncParsableCommand {
         states (C5) and India, Japan, Iran, Turkey and South Korea.
         """,
         subcommands: [
-            MapCommand.self, EvidenceCommand.self, CountriesCommand.self, GroupsCommand.self,
-            IssuesCommand.self, FactsCommand.self,
+            MapCommand.self,
+            EvidenceCommand.self,
+            CountriesCommand.self,
+            GroupsCommand.self,
+            IssuesCommand.self,
+            FactsCommand.self,
         ]
     )
 
