@@ -55,7 +55,7 @@ let package = Package(
         ),
 
         .testTarget(name: "DiplomapCoreTests", dependencies: ["DiplomapCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DiplomapDataTests", dependencies: ["DiplomapData", "DiplomapFacts", "DiplomapCore"]),
+        .testTarget(name: "DiplomapDataTests", dependencies: ["DiplomapData", "DiplomapFacts", "DiplomapCore", "DiplomapStore"]),
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),

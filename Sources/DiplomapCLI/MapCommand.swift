@@ -18,6 +18,8 @@ struct MapCommand: AsyncParsableCommand {
           diplomap map                                   # report for C5 and IND, JPN, IRN, TUR, KOR
           diplomap map --partners CHN,RUS --out china-russia.html
           diplomap map --format csv > map.csv
+          diplomap map --since 2015 --until 2020 --out 2015-2020.html
+          diplomap map --as-of 2010-01-01              # what was in force on that day
         """
     )
 
@@ -26,6 +28,8 @@ struct MapCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var store: StoreOptions
+
+    @OptionGroup(title: "Period") var time: TimeOptions
 
     @Option(help: "The focus: a group (its members become rows too) or a comma-separated list of states.")
     var focus = "C5"
@@ -44,7 +48,9 @@ struct MapCommand: AsyncParsableCommand {
         let registry = workspace.registry
         let focusSides = try sides(focus, registry: registry, expandGroups: true)
         let partnerSides = try sides(partners, registry: registry, expandGroups: false)
+        let window = try time.window()
         let evidence = try await workspace.store.evidence(EvidenceQuery(sides: Set(focusSides + partnerSides)))
+            .filter { window.contains($0.period) }
         let map = RelationMap(evidence: evidence, focus: focusSides, partners: partnerSides)
         switch format {
         case .json:
@@ -52,7 +58,10 @@ struct MapCommand: AsyncParsableCommand {
         case .csv:
             Output.print(Output.csv(MapTable.header, MapTable.rows(map)))
         case .html:
-            let report = MapReport(map: map, registry: registry, sources: try await workspace.store.sources(), generated: Date().formatted(.iso8601.year().month().day()))
+            let report = MapReport(
+                map: map, registry: registry, sources: try await workspace.store.sources(), period: window.description,
+                generated: Date().formatted(.iso8601.year().month().day())
+            )
             let url = URL(fileURLWithPath: out)
             do {
                 try Data(report.render().utf8).write(to: url, options: .atomic)

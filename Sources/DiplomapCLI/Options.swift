@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiplomapCore
 import Foundation
 
 /// Where the evidence store lives.
@@ -27,4 +28,34 @@ struct StoreOptions: ParsableArguments {
 /// How a listing is written: for people, or for programs.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
+}
+
+/// The period a command keeps: `--since`, `--until`, `--as-of`.
+struct TimeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Keep evidence dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Keep evidence dated on or before this date.", valueName: "date"))
+    var until: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Keep what was in force on this date: started by then, not ended before.", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        _ = try window()
+    }
+
+    /// The window the options describe; undated evidence is left out when any is given.
+    func window() throws -> TimeWindow {
+        func date(_ text: String?, _ option: String) throws -> PartialDate? {
+            guard let text else { return nil }
+            guard let date = PartialDate(text) else { throw ValidationError("\(option) takes a date as YYYY, YYYY-MM or YYYY-MM-DD; got \"\(text)\"") }
+            return date
+        }
+        let window = TimeWindow(since: try date(since, "--since"), until: try date(until, "--until"), asOf: try date(asOf, "--as-of"))
+        if let since = window.since, let until = window.until, until.latestDay < since.earliestDay {
+            throw ValidationError("--until \(until) is before --since \(since)")
+        }
+        return window
+    }
 }

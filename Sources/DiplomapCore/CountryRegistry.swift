@@ -219,3 +219,24 @@ extension Country.Status {
         }
     }
 }
+
+extension CountryRegistry {
+    /// The names a text may use for an actor: a state's names, aliases, capitals and demonyms;
+    /// a group's name, aliases and code, and the names of its members.
+    public func names(of code: String) -> [String] {
+        if let country = country(iso3: code) {
+            return [country.name, country.shortName] + country.aliases + country.capitals + country.demonyms
+        }
+        guard let group = group(code: code) else { return [code] }
+        return [group.code, group.name] + group.aliases + group.members.flatMap { names(of: $0) }
+    }
+
+    /// Whether `text` names the actor by any of its names, as whole words, ignoring case and diacritics.
+    public func isMentioned(_ code: String, in text: String) -> Bool {
+        let haystack = " " + NameKey.make(text) + " "
+        return names(of: code).contains { name in
+            let key = NameKey.make(name)
+            return !key.isEmpty && haystack.contains(" " + key + " ")
+        }
+    }
+}

@@ -30,10 +30,10 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
     }
 
-    /// The earliest day the date can mean, for ordering: "2019" sorts as 2019-01-01.
-    private var sortKey: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
+    /// The earliest day the date can mean: "2019" starts on 2019-01-01; it orders dates.
+    public var earliestDay: (year: Int, month: Int, day: Int) { (year, month ?? 1, day ?? 1) }
 
-    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.sortKey < rhs.sortKey }
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.earliestDay < rhs.earliestDay }
 
     /// The last day the date can mean: "2019" ends on 2019-12-31.
     public var latestDay: (year: Int, month: Int, day: Int) {
@@ -85,7 +85,7 @@ public struct Period: Sendable, Hashable, Codable {
 
     /// Makes a period; `nil` when the end comes before the start.
     public init?(start: PartialDate, end: PartialDate? = nil) {
-        if let end, end.latestDay < (start.year, start.month ?? 1, start.day ?? 1) { return nil }
+        if let end, end.latestDay < start.earliestDay { return nil }
         self.start = start
         self.end = end
     }

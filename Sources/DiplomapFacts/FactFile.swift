@@ -1,6 +1,19 @@
 import DiplomapCore
 import Yams
 
+/// A fact with the lines it was read from, so that later checks can point at them.
+public struct LocatedFact: Sendable {
+    public var fact: Fact
+    public var line: Int?
+    public var summaryLine: Int?
+
+    public init(fact: Fact, line: Int?, summaryLine: Int?) {
+        self.fact = fact
+        self.line = line
+        self.summaryLine = summaryLine
+    }
+}
+
 /// Reads one knowledge-base file (`facts:` list) and validates every fact against the registry.
 public enum FactFile {
     private static let fields: Set<String> = ["id", "kind", "a", "b", "issues", "polarity", "start", "end", "citation"]
@@ -9,10 +22,10 @@ public enum FactFile {
     ///
     /// Checks: known country or group codes, known issue codes, real dates
     /// and an end not before the start, a complete citation, well-formed ids.
-    public static func parse(_ text: String, file: String, registry: CountryRegistry) throws(InputErrors) -> [Fact] {
+    public static func parse(_ text: String, file: String, registry: CountryRegistry) throws(InputErrors) -> [LocatedFact] {
         let nodes: [Yams.Node]
         do { nodes = try topLevelList(try composeYAML(text, file: file), key: "facts", file: file) } catch { throw InputErrors([error]) }
-        var facts: [Fact] = []
+        var facts: [LocatedFact] = []
         var errors: [InputError] = []
         for node in nodes {
             guard var fields = YAMLFields(node, file: file, what: "a fact", errors: &errors) else { continue }
@@ -44,7 +57,9 @@ public enum FactFile {
             let citation = CitationFields.read(&fields)
             errors += fields.errors
             if fields.errors.isEmpty, let id, let kind, let polarity, let citation {
-                facts.append(Fact(id: id, kind: kind, a: a, b: b, issues: issues, polarity: polarity, period: period, citation: citation))
+                let fact = Fact(id: id, kind: kind, a: a, b: b, issues: issues, polarity: polarity, period: period, citation: citation)
+                let summaryLine = fields.mapping["citation"]?.mapping?["summary"]?.mark?.line
+                facts.append(LocatedFact(fact: fact, line: fields.line, summaryLine: summaryLine))
             }
         }
         guard errors.isEmpty else { throw InputErrors(errors) }

@@ -9,7 +9,17 @@ public enum KnowledgeBase {
         public var name: String
         public var url: URL
         public var sha256: String
-        public var facts: [Fact]
+        public var entries: [LocatedFact]
+
+        public init(name: String, url: URL, sha256: String, entries: [LocatedFact]) {
+            self.name = name
+            self.url = url
+            self.sha256 = sha256
+            self.entries = entries
+        }
+
+        /// The facts of the file, in file order.
+        public var facts: [Fact] { entries.map(\.fact) }
 
         /// The evidence source this file becomes in the store, keyed by its name.
         public var source: EvidenceSource {
@@ -62,15 +72,16 @@ public enum KnowledgeBase {
                 guard let text = String(data: data, encoding: .utf8) else {
                     throw InputErrors([InputError(file: url.path, message: "not valid UTF-8 text")])
                 }
-                let facts = try FactFile.parse(text, file: url.path, registry: registry)
+                let entries = try FactFile.parse(text, file: url.path, registry: registry)
                 var inFile = seen
-                let duplicates = facts.compactMap { fact in
-                    inFile.updateValue(url.path, forKey: fact.id)
-                        .map { InputError(file: url.path, field: "id", message: "fact \(fact.id) is already defined in \($0)") }
+                let duplicates = entries.compactMap { entry in
+                    inFile.updateValue(url.path, forKey: entry.fact.id).map {
+                        InputError(file: url.path, line: entry.line, field: "id", message: "fact \(entry.fact.id) is already defined in \($0)")
+                    }
                 }
                 guard duplicates.isEmpty else { throw InputErrors(duplicates) }
                 seen = inFile
-                loaded.append(FactFileContents(name: name, url: url, sha256: Checksum.sha256(data), facts: facts))
+                loaded.append(FactFileContents(name: name, url: url, sha256: Checksum.sha256(data), entries: entries))
             } catch let problems as InputErrors {
                 errors += problems.errors
             } catch {

@@ -11,10 +11,11 @@ struct YAMLFields {
     let mapping: Node.Mapping
     private(set) var errors: [InputError] = []
 
-    /// Wraps `node`; `nil` (with an error recorded in `errors`) when it is not a mapping.
-    init?(_ node: Node, file: String, what: String, errors: inout [InputError]) {
+    /// Wraps `node`, the value of `field` or an item of a list (`what`); `nil`, with an error recorded
+    /// in `errors`, when it is not a mapping.
+    init?(_ node: Node, file: String, what: String, field: String? = nil, errors: inout [InputError]) {
         guard let mapping = node.mapping else {
-            errors.append(InputError(file: file, line: node.mark?.line, message: "\(what) must be a mapping of fields"))
+            errors.append(InputError(file: file, line: node.mark?.line, field: field, message: "\(what) must be a mapping of fields"))
             return nil
         }
         self.file = file
@@ -100,7 +101,7 @@ struct YAMLFields {
             return nil
         }
         var nestedErrors: [InputError] = []
-        let fields = YAMLFields(value, file: file, what: field, errors: &nestedErrors)
+        let fields = YAMLFields(value, file: file, what: "the \(field)", field: field, errors: &nestedErrors)
         errors += nestedErrors
         return fields
     }

@@ -10,13 +10,16 @@ public struct MapReport: Sendable {
     public var registry: CountryRegistry
     /// The sources the map was made from, for the data manifest.
     public var sources: [StoredSource]
+    /// The period the map covers, in words.
+    public var period: String
     /// When the report was made, as it should be printed.
     public var generated: String
 
-    public init(map: RelationMap, registry: CountryRegistry, sources: [StoredSource], generated: String) {
+    public init(map: RelationMap, registry: CountryRegistry, sources: [StoredSource], period: String, generated: String) {
         self.map = map
         self.registry = registry
         self.sources = sources
+        self.period = period
         self.generated = generated
     }
 
@@ -37,6 +40,7 @@ public struct MapReport: Sendable {
         <h1>\(HTML.escape(title))</h1>
         <p class="meta">Made by diplomap on \(HTML.escape(generated)) from \(sources.count) sources and \(sources.reduce(0) { $0 + $1.rowCount }) pieces of evidence. \
         Each cell shows the number of pieces of evidence and their balance: click it to read them.</p>
+        <p class="meta">Period: \(HTML.escape(period)).</p>
         \(legend)
         </header>
         <main>

@@ -1,6 +1,7 @@
 import DiplomapCore
 import DiplomapData
 import DiplomapFacts
+import DiplomapStore
 import Testing
 
 /// The embedded data is what a new user's first map is made of: it must load, whole and valid.
@@ -36,5 +37,31 @@ struct DefaultDataTests {
         let registry = try registry()
         let evidence = KnowledgeBase.loadFacts(files, registry: registry).files.flatMap { $0.facts.flatMap { $0.evidence(members: registry.members) } }
         #expect(evidence.contains { $0.dyad == Dyad(a, b) && $0.issue == issue && $0.polarity == polarity })
+    }
+}
+
+/// The whole knowledge base, loaded as the tool loads it.
+struct KnowledgeBaseLoadTests {
+    @Test func loadsIntoAStoreAndCoversEveryPairOfTheRegion() async throws {
+        let registry = try KnowledgeBase.registry(countries: DefaultData.countriesFile, groups: DefaultData.groupsFile)
+        let (files, errors) = KnowledgeBase.loadFacts(try KnowledgeBase.factFiles(in: [DefaultData.factsFolder]), registry: registry)
+        #expect(errors.isEmpty)
+        #expect(FactChecker.check(files, registry: registry).errors.isEmpty)
+        let store = try SQLiteStore.inMemory()
+        var expected = 0
+        for file in files {
+            let rows = file.facts.flatMap { $0.evidence(members: registry.members) }
+            expected += rows.count
+            try await store.replace(file.source, with: rows)
+        }
+        let evidence = try await store.evidence(EvidenceQuery())
+        #expect(evidence.count == expected)
+        #expect(files.reduce(0) { $0 + $1.facts.count } >= 250)
+        let dyads = Set(evidence.map(\.dyad))
+        for state in ["KAZ", "KGZ", "TJK", "TKM", "UZB"] {
+            for partner in ["IND", "JPN", "IRN", "TUR", "KOR", "CHN", "PAK", "AFG", "RUS"] {
+                #expect(dyads.contains(Dyad(state, partner)), "no fact for \(state)-\(partner)")
+            }
+        }
     }
 }

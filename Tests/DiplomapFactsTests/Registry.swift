@@ -14,7 +14,7 @@ enum TestRegistry {
         ]
         let source = Citation(title: "Test", publisher: "Test", address: "https://example.org", locator: "p. 1", summary: "The five.")
         return try CountryRegistry(countries: countries, groups: [
-            Group(code: "C5", name: "Central Asia five", kind: .region, members: ["KAZ", "KGZ", "TJK", "TKM", "UZB"], citation: source),
+            Group(code: "C5", name: "Central Asia five", kind: .region, members: ["KAZ", "KGZ", "TJK", "TKM", "UZB"], aliases: ["Central Asian states"], citation: source),
         ])
     }
 }

@@ -18,7 +18,7 @@ struct MapReportTests {
     func report(_ evidence: [Evidence]) throws -> String {
         let map = RelationMap(evidence: evidence, focus: ["C5", "KAZ", "UZB"], partners: ["TUR"])
         let sources = [StoredSource(source: EvidenceSource(id: "facts/t.yaml", kind: .fact, name: "t.yaml", sha256: String(repeating: "0", count: 64)), rowCount: evidence.count)]
-        return MapReport(map: map, registry: try registry(), sources: sources, generated: "2026-11-28").render()
+        return MapReport(map: map, registry: try registry(), sources: sources, period: "dated 2019 to 2021", generated: "2026-11-28").render()
     }
 
     @Test func showsEveryPairAndLinksCellsToTheirEvidence() throws {
@@ -31,6 +31,7 @@ struct MapReportTests {
         #expect(html.contains("background:\(ScoreColor.background(score: 1))"))
         #expect(html.contains("<td>t.yaml</td><td>fact</td><td class=\"num\">1</td>"))
         #expect(!html.contains("<script"))
+        #expect(html.contains("Period: dated 2019 to 2021."))
     }
 
     @Test func escapesEverythingFromSources() throws {
