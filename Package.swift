@@ -29,6 +29,7 @@ let package = Package(
                 .copy("countries"),
                 .copy("groups"),
                 .copy("facts"),
+                .copy("geo"),
             ]
         ),
         // The curated knowledge base: YAML fact and group files, validated with file and line.

@@ -11,6 +11,9 @@ public enum DefaultData {
     /// `Data/groups/groups.yaml`.
     public static var groupsFile: URL { folder("groups").appendingPathComponent("groups.yaml") }
 
+    /// `Data/geo/world_110m.geojson`: Natural Earth country outlines.
+    public static var boundariesFile: URL { folder("geo").appendingPathComponent("world_110m.geojson") }
+
     /// `Data/facts`, the curated knowledge base.
     public static var factsFolder: URL { folder("facts") }
 

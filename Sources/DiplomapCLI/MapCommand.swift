@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiplomapCore
+import DiplomapData
 import DiplomapReport
 import Foundation
 
@@ -52,15 +53,18 @@ struct MapCommand: AsyncParsableCommand {
         let evidence = try await workspace.store.evidence(EvidenceQuery(sides: Set(focusSides + partnerSides)))
             .filter { window.contains($0.period) }
         let map = RelationMap(evidence: evidence, focus: focusSides, partners: partnerSides)
+        let group = registry.group(code: focusSides[0])
+        let patterns = Patterns(map: map, group: group?.code, states: group.map(\.members) ?? focusSides)
         switch format {
         case .json:
             Output.print(try Output.json(map))
         case .csv:
             Output.print(Output.csv(MapTable.header, MapTable.rows(map)))
         case .html:
+            let boundaries = try WorldBoundaries(geoJSON: Data(contentsOf: DefaultData.boundariesFile), file: DefaultData.boundariesFile.path)
             let report = MapReport(
-                map: map, registry: registry, sources: try await workspace.store.sources(), period: window.description,
-                generated: Date().formatted(.iso8601.year().month().day())
+                map: map, patterns: patterns, registry: registry, boundaries: boundaries, sources: try await workspace.store.sources(),
+                period: window.description, generated: Date().formatted(.iso8601.year().month().day())
             )
             let url = URL(fileURLWithPath: out)
             do {

@@ -65,6 +65,46 @@ public struct KindCounts: Sendable, Hashable, Codable {
     }
 }
 
+/// What a cell's evidence rests on, so that a reader knows how far to trust it.
+public enum EvidenceBasis: String, Sendable, Codable {
+    /// Two or more kinds of source agree that the relation exists.
+    case corroborated
+    /// Curated, cited facts only.
+    case curated
+    /// One machine-coded kind only (news events, or sentences found by the mapper): a coded claim, not a corroborated fact.
+    case coded
+    /// UN roll-call votes only.
+    case votes
+
+    init(kinds: Set<SourceKind>) {
+        if kinds.count > 1 {
+            self = .corroborated
+        } else if kinds == [.fact] {
+            self = .curated
+        } else if kinds == [.vote] {
+            self = .votes
+        } else {
+            self = .coded
+        }
+    }
+
+    /// A label for people.
+    public var label: String {
+        switch self {
+        case .corroborated: "corroborated across source kinds"
+        case .curated: "cited facts"
+        case .coded: "coded claim, not corroborated"
+        case .votes: "UN votes only"
+        }
+    }
+}
+
+/// Evidence of one year in a cell's time series.
+public struct TimelinePoint: Sendable, Hashable, Codable {
+    public var year: Int
+    public var counts: PolarityCounts
+}
+
 /// One cell of the map: what the evidence says about one dyad on one issue.
 public struct RelationCell: Sendable, Hashable, Codable {
     /// The focus side (a focus state or the focus group).
@@ -73,10 +113,15 @@ public struct RelationCell: Sendable, Hashable, Codable {
     public var partner: String
     public var issue: Issue
     public var counts: KindCounts
-    /// The weighted balance of cooperation over conflict, in [-1, 1]; 0 when only neutral.
+    /// The balance of cooperation over conflict in [-1, 1], kinds weighed as `ScoringPolicy` documents.
     public var score: Double
-    /// The evidence behind the cell, strongest first.
-    public var evidence: [Evidence]
+    /// In [0, 1]: grows with independent evidence and with corroboration across kinds.
+    public var confidence: Double
+    public var basis: EvidenceBasis
+    /// Evidence per year of its start date; undated evidence is not in it.
+    public var timeline: [TimelinePoint]
+    /// The strongest pieces of evidence (trusted kinds and heavy rows first), at most `ScoringPolicy.strongestKept`.
+    public var strongest: [Evidence]
 }
 
 /// The relation map: evidence aggregated per dyad (focus side × partner) and issue.
@@ -91,46 +136,57 @@ public struct RelationMap: Sendable, Codable {
     public var cells: [RelationCell]
 
     /// Aggregates `evidence` for every pair of a focus side and a partner; other evidence is left out.
-    ///
-    /// The score of a cell is Σ weight·sign(polarity) / Σ weight: +1 when all
-    /// evidence is cooperation, -1 when all is conflict, near 0 when mixed or neutral.
-    public init(evidence: [Evidence], focus: [String], partners: [String]) {
+    public init(evidence: [Evidence], focus: [String], partners: [String], policy: ScoringPolicy = .standard) {
         self.focus = focus
         self.partners = partners
-        let focusSet = Set(focus), partnerSet = Set(partners)
-        var grouped: [CellKey: [Evidence]] = [:]
-        for item in evidence {
-            let pair: (String, String)? =
-                if focusSet.contains(item.a) && partnerSet.contains(item.b) { (item.a, item.b) }
-                else if focusSet.contains(item.b) && partnerSet.contains(item.a) { (item.b, item.a) }
-                else { nil }
-            guard let (focusSide, partner) = pair, focusSide != partner else { continue }
-            grouped[CellKey(focus: focusSide, partner: partner, issue: item.issue), default: []].append(item)
-        }
         let focusOrder = Dictionary(focus.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let partnerOrder = Dictionary(partners.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        cells = grouped.map { key, items in
-            var counts = KindCounts()
-            var weighted = 0.0, total = 0.0
-            for item in items {
-                counts[item.kind][item.polarity] += 1
-                weighted += item.weight * item.polarity.sign
-                total += item.weight
+        var grouped: [CellKey: [Evidence]] = [:]
+        for item in evidence {
+            let key: CellKey? =
+                if focusOrder[item.a] != nil && partnerOrder[item.b] != nil { CellKey(focus: item.a, partner: item.b, issue: item.issue) }
+                else if focusOrder[item.b] != nil && partnerOrder[item.a] != nil { CellKey(focus: item.b, partner: item.a, issue: item.issue) }
+                else { nil }
+            guard let key, key.focus != key.partner else { continue }
+            grouped[key, default: []].append(item)
+        }
+        cells = grouped.map { key, items in Self.cell(key, items, policy) }
+            .sorted {
+                (partnerOrder[$0.partner]!, focusOrder[$0.focus]!, $0.issue) < (partnerOrder[$1.partner]!, focusOrder[$1.focus]!, $1.issue)
             }
-            return RelationCell(
-                focus: key.focus, partner: key.partner, issue: key.issue, counts: counts,
-                score: total > 0 ? weighted / total : 0,
-                evidence: items.sorted { ($0.weight, $1.citation.title) > ($1.weight, $0.citation.title) }
-            )
-        }
-        .sorted {
-            (partnerOrder[$0.partner]!, focusOrder[$0.focus]!, $0.issue) < (partnerOrder[$1.partner]!, focusOrder[$1.focus]!, $1.issue)
-        }
     }
 
     /// The cell of a focus side, a partner and an issue, if it has evidence.
     public func cell(focus: String, partner: String, issue: Issue) -> RelationCell? {
         cells.first { $0.focus == focus && $0.partner == partner && $0.issue == issue }
+    }
+
+    private static func cell(_ key: CellKey, _ items: [Evidence], _ policy: ScoringPolicy) -> RelationCell {
+        var counts = KindCounts()
+        var totals: [SourceKind: KindTotal] = [:]
+        var years: [Int: PolarityCounts] = [:]
+        for item in items {
+            counts[item.kind][item.polarity] += 1
+            var total = totals[item.kind, default: KindTotal()]
+            total.rows += 1
+            total.weight += item.weight
+            total.signed += item.weight * item.polarity.sign
+            if item.polarity == .cooperation { total.cooperationRows += 1 }
+            if item.polarity == .conflict { total.conflictRows += 1 }
+            totals[item.kind] = total
+            if let year = item.period?.start.year { years[year, default: PolarityCounts()][item.polarity] += 1 }
+        }
+        let (score, confidence) = policy.assess(totals)
+        func strength(_ item: Evidence) -> Double { (policy.reliability[item.kind] ?? 0.5) * item.weight }
+        let strongest = items.sorted {
+            (strength($0), $0.period?.start ?? PartialDate(year: 1)!, $1.citation.title) > (strength($1), $1.period?.start ?? PartialDate(year: 1)!, $0.citation.title)
+        }
+        return RelationCell(
+            focus: key.focus, partner: key.partner, issue: key.issue, counts: counts, score: score, confidence: confidence,
+            basis: EvidenceBasis(kinds: Set(totals.keys)),
+            timeline: years.sorted { $0.key < $1.key }.map { TimelinePoint(year: $0.key, counts: $0.value) },
+            strongest: Array(strongest.prefix(policy.strongestKept))
+        )
     }
 
     private struct CellKey: Hashable {

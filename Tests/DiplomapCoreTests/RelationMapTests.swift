@@ -25,7 +25,10 @@ struct RelationMapTests {
         let turkey = try #require(map.cell(focus: "C5", partner: "TUR", issue: .multilateral))
         #expect(turkey.counts.fact.cooperation == 2 && turkey.counts.document.conflict == 1)
         #expect(turkey.counts.byPolarity.total == 3)
-        #expect(abs(turkey.score - 1.0 / 3.0) < 1e-12)
+        // Facts: two cooperation rows, kind score +1, strength 1.0 × 2/3; documents: one conflict row,
+        // kind score -1, strength 0.6 × 1/2.
+        #expect(abs(turkey.score - (2.0 / 3.0 - 0.3) / (2.0 / 3.0 + 0.3)) < 1e-12)
+        #expect(turkey.basis == .corroborated)
         #expect(map.cell(focus: "KAZ", partner: "TUR", issue: .multilateral)?.score == 0)
         #expect(map.cell(focus: "C5", partner: "IRN", issue: .borders)?.score == -1)
     }
@@ -37,7 +40,45 @@ struct RelationMapTests {
         )
         let cell = try #require(map.cells.first)
         #expect(cell.score == 0.5)
-        #expect(cell.evidence.first?.weight == 3)
+        #expect(cell.strongest.first?.weight == 3)
+    }
+
+    @Test func aThousandEventsDoNotOutweighATreaty() throws {
+        let events = (0..<1000).map { _ in evidence("KAZ", "JPN", .energy, .conflict, weight: 5, kind: .event) }
+        let map = RelationMap(evidence: events + [evidence("KAZ", "JPN", .energy, .cooperation)], focus: ["KAZ"], partners: ["JPN"])
+        let cell = try #require(map.cells.first)
+        // Fact: +1 with strength 1 × 1/2; events: -1 with strength 0.4 × 1000/1001.
+        let eventStrength = 0.4 * 1000.0 / 1001.0
+        #expect(abs(cell.score - (0.5 - eventStrength) / (0.5 + eventStrength)) < 1e-12)
+        #expect(cell.score > -0.2)
+        #expect(cell.basis == .corroborated)
+        #expect(cell.strongest.count == ScoringPolicy.standard.strongestKept)
+    }
+
+    @Test func confidenceGrowsWithIndependentAndCorroboratingEvidence() throws {
+        func confidence(_ items: [Evidence]) throws -> Double {
+            try #require(RelationMap(evidence: items, focus: ["KAZ"], partners: ["JPN"]).cells.first).confidence
+        }
+        let one = try confidence([evidence("KAZ", "JPN", .trade, .cooperation)])
+        let three = try confidence(Array(repeating: evidence("KAZ", "JPN", .trade, .cooperation), count: 3))
+        let corroborated = try confidence(Array(repeating: evidence("KAZ", "JPN", .trade, .cooperation), count: 2) + [evidence("KAZ", "JPN", .trade, .cooperation, kind: .vote)])
+        #expect(one < three && three < corroborated)
+        // One fact: the Wilson interval for 1 of 1 spans [0.2065, 1], so the confidence is 1 - 0.7935.
+        #expect(abs(one - 0.2065) < 0.001)
+        let coded = try #require(RelationMap(evidence: [evidence("KAZ", "JPN", .trade, .conflict, kind: .event)], focus: ["KAZ"], partners: ["JPN"]).cells.first)
+        #expect(coded.basis == .coded && coded.basis.label == "coded claim, not corroborated")
+    }
+
+    @Test func keepsATimelineByYear() throws {
+        var a = evidence("KAZ", "JPN", .trade, .cooperation)
+        a.period = Period(start: PartialDate("2019-05")!)
+        var b = evidence("KAZ", "JPN", .trade, .conflict)
+        b.period = Period(start: PartialDate("2019")!)
+        var c = evidence("KAZ", "JPN", .trade, .cooperation)
+        c.period = Period(start: PartialDate("2004")!, end: PartialDate("2010"))
+        let cell = try #require(RelationMap(evidence: [a, b, c, evidence("KAZ", "JPN", .trade, .neutral)], focus: ["KAZ"], partners: ["JPN"]).cells.first)
+        #expect(cell.timeline.map(\.year) == [2004, 2019])
+        #expect(cell.timeline.last?.counts.cooperation == 1 && cell.timeline.last?.counts.conflict == 1)
     }
 
     @Test func keepsAGroupAsOneSide() {

@@ -1,8 +1,18 @@
 import DiplomapCore
+import Foundation
 @testable import DiplomapReport
 import Testing
 
 struct MapReportTests {
+    /// Three squares standing for Kazakhstan, Uzbekistan and Turkey, enough to draw a map.
+    static let outlines = """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "properties": {"iso3": "KAZ"}, "geometry": {"type": "Polygon", "coordinates": [[[50, 40], [80, 40], [80, 55], [50, 55], [50, 40]]]}},
+          {"type": "Feature", "properties": {"iso3": "UZB"}, "geometry": {"type": "Polygon", "coordinates": [[[56, 37], [70, 37], [70, 45], [56, 45], [56, 37]]]}},
+          {"type": "Feature", "properties": {"iso3": "TUR"}, "geometry": {"type": "MultiPolygon", "coordinates": [[[[26, 36], [44, 36], [44, 42], [26, 42], [26, 36]]]]}}
+        ]}
+        """
+
     func registry() throws -> CountryRegistry {
         let source = Citation(title: "t", address: "a")
         return try CountryRegistry(
@@ -18,7 +28,10 @@ struct MapReportTests {
     func report(_ evidence: [Evidence]) throws -> String {
         let map = RelationMap(evidence: evidence, focus: ["C5", "KAZ", "UZB"], partners: ["TUR"])
         let sources = [StoredSource(source: EvidenceSource(id: "facts/t.yaml", kind: .fact, name: "t.yaml", sha256: String(repeating: "0", count: 64)), rowCount: evidence.count)]
-        return MapReport(map: map, registry: try registry(), sources: sources, period: "dated 2019 to 2021", generated: "2026-11-28").render()
+        let patterns = Patterns(map: map, group: "C5", states: ["KAZ", "UZB"])
+        let boundaries = try WorldBoundaries(geoJSON: Data(Self.outlines.utf8), file: "outlines.geojson")
+        return MapReport(map: map, patterns: patterns, registry: try registry(), boundaries: boundaries, sources: sources,
+                         period: "dated 2019 to 2021", generated: "2026-11-28").render()
     }
 
     @Test func showsEveryPairAndLinksCellsToTheirEvidence() throws {
@@ -28,6 +41,9 @@ struct MapReportTests {
         #expect(html.contains("href=\"#cell-C5-TUR-political.multilateral\""))
         #expect(html.contains("id=\"cell-C5-TUR-political.multilateral\""))
         #expect(html.contains("<a href=\"https://example.org/ots\">OTS summit</a> · Agency · 2022-11 · paragraph 2"))
+        #expect(html.contains("<svg class=\"geomap\"") && html.contains("<svg class=\"network\""))
+        #expect(html.contains("cooperation on multilateral is region-wide (the C5 as a whole)"))
+        #expect(html.contains("Relations of the Central Asia five (C5) with Turkey"))
         #expect(html.contains("background:\(ScoreColor.background(score: 1))"))
         #expect(html.contains("<td>t.yaml</td><td>fact</td><td class=\"num\">1</td>"))
         #expect(!html.contains("<script"))

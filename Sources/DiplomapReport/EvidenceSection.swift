@@ -1,0 +1,54 @@
+import DiplomapCore
+
+/// Per dyad: its timeline and, per issue, its score, confidence and strongest evidence with citations.
+struct EvidenceSection {
+    let map: RelationMap
+    let registry: CountryRegistry
+
+    func render() -> String {
+        guard !map.cells.isEmpty else { return "<section id=\"dyads\"><h2>Evidence by pair</h2><p>No evidence for these states yet.</p></section>" }
+        var byDyad: [(key: String, cells: [RelationCell])] = []
+        for cell in map.cells {
+            let key = "\(cell.focus)-\(cell.partner)"
+            if byDyad.last?.key == key { byDyad[byDyad.count - 1].cells.append(cell) } else { byDyad.append((key, [cell])) }
+        }
+        let sections = byDyad.map { dyad in
+            let first = dyad.cells[0]
+            return """
+            <section class="pair" id="dyad-\(dyad.key)">
+            <h3>\(HTML.escape(ReportNames.pair(first.focus, first.partner, registry)))</h3>
+            \(TimelineChart(cells: dyad.cells).render())
+            \(dyad.cells.map(cellSection).joined(separator: "\n"))
+            </section>
+            """
+        }
+        return "<section id=\"dyads\"><h2>Evidence by pair</h2>\(sections.joined(separator: "\n"))</section>"
+    }
+
+    private func cellSection(_ cell: RelationCell) -> String {
+        let counts = cell.counts.byPolarity
+        let shown = cell.strongest.count < counts.total ? " Showing the \(cell.strongest.count) strongest of \(counts.total)." : ""
+        return """
+        <div class="cell" id="\(ReportNames.anchor(cell))">
+        <h4>\(HTML.escape(cell.issue.label)) <code>\(cell.issue.code)</code></h4>
+        <p class="meta">Score \(ReportNames.score(cell.score)), confidence \(ReportNames.percent(cell.confidence)), \(cell.basis.label): \
+        \(counts.cooperation) cooperation, \(counts.conflict) conflict, \(counts.neutral) neutral.\(shown)</p>
+        <ol>\(cell.strongest.map(item).joined())</ol>
+        </div>
+        """
+    }
+
+    private func item(_ evidence: Evidence) -> String {
+        let citation = evidence.citation
+        var body = "<span class=\"polarity \(evidence.polarity.rawValue)\">\(evidence.polarity.rawValue)</span> <span class=\"kind\">\(evidence.kind.rawValue)</span>"
+        if let period = evidence.period { body += " <span class=\"date\">\(period.start)\(period.end.map { "–\($0)" } ?? "")</span>" }
+        if let summary = citation.summary { body += "<p>\(HTML.escape(summary))</p>" }
+        if let quote = citation.quote { body += "<blockquote>\(HTML.escape(quote))</blockquote>" }
+        var source = [HTML.link(citation.address, text: citation.title)]
+        if let publisher = citation.publisher { source.append(HTML.escape(publisher)) }
+        if let published = citation.published { source.append(published.description) }
+        if let locator = citation.locator { source.append(HTML.escape(locator)) }
+        if citation.address.hasPrefix("http") { source.append("<span class=\"address\">\(HTML.escape(citation.address))</span>") }
+        return "<li>\(body)<p class=\"cite\">\(source.joined(separator: " · "))</p></li>"
+    }
+}

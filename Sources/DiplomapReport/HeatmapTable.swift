@@ -1,0 +1,53 @@
+import DiplomapCore
+
+/// The dyad × issue table, each cell coloured by its score and linked to its evidence.
+struct HeatmapTable {
+    let map: RelationMap
+    let registry: CountryRegistry
+
+    func render() -> String {
+        let domains = Domain.allCases.map { domain in (domain, Issue.allCases.filter { $0.domain == domain }) }
+        var html = "<div class=\"scroll\"><table class=\"heatmap\"><thead><tr><th rowspan=\"2\" scope=\"col\">Pair</th>"
+        html += domains.map { "<th colspan=\"\($1.count)\" scope=\"colgroup\">\($0.label)</th>" }.joined()
+        html += "</tr><tr>"
+        html += Issue.allCases.map { "<th scope=\"col\" class=\"issue\" title=\"\(HTML.escape($0.summary))\"><span>\(HTML.escape($0.label))</span></th>" }.joined()
+        html += "</tr></thead><tbody>"
+        for partner in map.partners {
+            for focus in map.focus where focus != partner {
+                let group = registry.group(code: focus) != nil ? " class=\"group\"" : ""
+                html += "<tr\(group)><th scope=\"row\">\(HTML.escape(ReportNames.pair(focus, partner, registry)))</th>"
+                for issue in Issue.allCases { html += cell(map.cell(focus: focus, partner: partner, issue: issue), focus: focus, partner: partner, issue: issue) }
+                html += "</tr>"
+            }
+        }
+        return html + "</tbody></table></div>"
+    }
+
+    private func cell(_ cell: RelationCell?, focus: String, partner: String, issue: Issue) -> String {
+        guard let cell else { return "<td class=\"empty\"></td>" }
+        let counts = cell.counts.byPolarity
+        let coded = cell.basis == .coded ? "◦" : ""
+        let tip = "\(ReportNames.pair(focus, partner, registry)) · \(issue.label): score \(ReportNames.score(cell.score)), confidence \(ReportNames.percent(cell.confidence)); "
+            + "\(counts.cooperation) cooperation, \(counts.conflict) conflict, \(counts.neutral) neutral; \(cell.basis.label)"
+        return "<td style=\"background:\(ScoreColor.background(score: cell.score));color:\(ScoreColor.foreground(score: cell.score))\">"
+            + "<a href=\"#\(ReportNames.anchor(cell))\" title=\"\(HTML.escape(tip))\">\(ScoreColor.sign(score: cell.score))\(counts.total)\(coded)</a></td>"
+    }
+}
+
+/// Names, anchors and number formats shared by the report's sections.
+enum ReportNames {
+    static func pair(_ focus: String, _ partner: String, _ registry: CountryRegistry) -> String {
+        "\(registry.displayName(focus)) – \(registry.displayName(partner))"
+    }
+
+    static func anchor(_ cell: RelationCell) -> String { anchor(focus: cell.focus, partner: cell.partner, issue: cell.issue) }
+
+    static func anchor(focus: String, partner: String, issue: Issue) -> String { "cell-\(focus)-\(partner)-\(issue.code)" }
+
+    static func score(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return (rounded > 0 ? "+" : "") + String(rounded)
+    }
+
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
+}
