@@ -41,11 +41,13 @@ let package = Package(
         ),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
+        // Exports of the map: CSV, JSON, GraphML, GEXF, GeoJSON.
+        .target(name: "DiplomapExport", dependencies: ["DiplomapCore"]),
         // The subcommands of the command-line tool.
         .target(
             name: "DiplomapCLI",
             dependencies: [
-                "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapReport",
+                "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapReport", "DiplomapExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
+        .testTarget(name: "DiplomapExportTests", dependencies: ["DiplomapExport", "DiplomapCore"]),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,7 @@ public struct Diplomap: AsyncParsableCommand {
         """,
         subcommands: [
             MapCommand.self,
+            ExportCommand.self,
             EvidenceCommand.self,
             CountriesCommand.self,
             GroupsCommand.self,

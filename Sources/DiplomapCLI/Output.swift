@@ -1,3 +1,4 @@
+import DiplomapExport
 import Foundation
 
 /// Writers for the three output forms: aligned text for people, CSV and JSON for programs.
@@ -14,13 +15,13 @@ enum Output {
         return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted.
-    static func csv(_ header: [String], _ rows: [[String]]) -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// Writes `text` to a file, atomically; a failure names the file and the reason.
+    static func write(_ text: String, to path: String, what: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandError("cannot write \(what) to \(path): \(error.localizedDescription)")
         }
-        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     /// Pretty, key-sorted JSON, so output is stable and diffs well.
@@ -39,7 +40,7 @@ enum Output {
     static func list(_ format: ListFormat, header: [String], rows: [[String]], json value: some Encodable) throws {
         switch format {
         case .table: print(table(header, rows))
-        case .csv: print(csv(header, rows))
+        case .csv: print(CSVText.render(header, rows))
         case .json: print(try json(value))
         }
     }

@@ -1,23 +1,11 @@
+import DiplomapCore
+
 /// Escapes text for HTML content and attribute values.
 ///
 /// Every string from a source (titles, summaries, quotes, addresses) passes
 /// through here, so a source cannot inject markup into a report.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 
     /// An address as a link when it is a web address, as plain text otherwise.
     static func link(_ address: String, text: String? = nil) -> String {

@@ -50,15 +50,27 @@ struct CommandLineTests {
         let csv = try run(["map", "--format", "csv"])
         #expect(csv.status == 0)
         let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(lines.first == ["focus", "partner", "issue", "score", "evidence", "cooperation", "conflict", "neutral", "fact", "document", "event", "vote"])
+        let header = try #require(lines.first)
+        #expect(header.prefix(10) == ["focus", "partner", "issue", "score", "confidence", "basis", "evidence", "cooperation", "conflict", "neutral"])
         let japan = try #require(lines.first { $0.prefix(3) == ["C5", "JPN", "political.multilateral"] })
-        #expect(Double(japan[3])! > 0 && Int(japan[5])! >= 1)
+        #expect(Double(japan[3])! > 0 && Int(japan[7])! >= 1 && japan[5] == "curated")
         let iran = try #require(lines.first { $0.prefix(3) == ["C5", "IRN", "territory.borders"] })
-        #expect(Int(iran[6])! >= 1)
+        #expect(Int(iran[8])! >= 1)
         let json = try run(["map", "--format", "json", "--partners", "Japan"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["partners"] as? [String] == ["JPN"])
         #expect(object?["focus"] as? [String] == ["C5", "KAZ", "KGZ", "TJK", "TKM", "UZB"])
+    }
+
+    @Test func exportsEveryFormatToAFile() throws {
+        for format in ["csv", "json", "graphml", "gexf", "geojson"] {
+            let path = folder.appendingPathComponent("map.\(format)").path
+            let result = try run(["export", "--format", format, "--out", path])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            #expect((try? String(contentsOfFile: path, encoding: .utf8))?.contains("JPN") == true, "\(format)")
+        }
+        let bad = try run(["export", "--format", "shapefile", "--out", "x"])
+        #expect(bad.status != 0 && bad.stderr.contains("shapefile"))
     }
 
     @Test func reimportingTheDefaultDataDoesNotDuplicate() throws {

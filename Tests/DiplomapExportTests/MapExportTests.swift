@@ -1,0 +1,91 @@
+import DiplomapCore
+import DiplomapExport
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+struct MapExportTests {
+    func export() throws -> MapExport {
+        let citation = Citation(title: "t", address: "https://example.org")
+        let registry = try CountryRegistry(
+            countries: [
+                Country(iso3: "KAZ", name: "Republic of Kazakhstan", shortName: "Kazakhstan"),
+                Country(iso3: "UZB", name: "Republic of Uzbekistan", shortName: "Uzbekistan"),
+                Country(iso3: "TUR", name: "Republic of Türkiye", shortName: "Turkey"),
+            ],
+            groups: [Group(code: "C5", name: "Central Asian states", kind: .region, members: ["KAZ", "UZB"], citation: citation)]
+        )
+        func item(_ a: String, _ issue: Issue, _ polarity: Polarity, _ year: String) -> Evidence {
+            Evidence(kind: .fact, a: a, b: "TUR", issue: issue, polarity: polarity, period: Period(start: PartialDate(year)!), citation: citation)
+        }
+        let map = RelationMap(
+            evidence: [item("C5", .multilateral, .cooperation, "2009"), item("KAZ", .trade, .cooperation, "2019"), item("KAZ", .borders, .conflict, "2020"),
+                       item("UZB", .culture, .cooperation, "1992")],
+            focus: ["C5", "KAZ", "UZB"], partners: ["TUR"]
+        )
+        let outlines = """
+            {"type": "FeatureCollection", "features": [
+              {"type": "Feature", "properties": {"iso3": "KAZ"}, "geometry": {"type": "Polygon", "coordinates": [[[50, 40], [80, 40], [80, 55], [50, 55], [50, 40]]]}},
+              {"type": "Feature", "properties": {"iso3": "TUR"}, "geometry": {"type": "Polygon", "coordinates": [[[26, 36], [44, 36], [44, 42], [26, 42], [26, 36]]]}}
+            ]}
+            """
+        return MapExport(map: map, patterns: Patterns(map: map, group: "C5", states: ["KAZ", "UZB"]), registry: registry,
+                         boundaries: try WorldBoundaries(geoJSON: Data(outlines.utf8), file: "outlines.geojson"))
+    }
+
+    @Test func csvHasOneRowPerCellAndRoundTrips() throws {
+        let export = try export()
+        let rows = export.csv().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == MapExport.csvHeader)
+        #expect(rows.count == 1 + export.map.cells.count)
+        for (row, cell) in zip(rows.dropFirst(), export.map.cells) {
+            #expect(row[0] == cell.focus && row[1] == cell.partner && row[2] == cell.issue.code)
+            #expect(abs(Double(row[3])! - cell.score) < 0.0005 && row[5] == cell.basis.rawValue)
+        }
+        #expect(rows.contains(["KAZ", "TUR", "territory.borders", "-1.000", "0.207", "curated", "1", "0", "1", "0", "1", "0", "0", "0", "2020", "2020"]))
+    }
+
+    @Test(arguments: [MapExport.Format.graphml, .gexf])
+    func graphFormatsAreWellFormedXMLWithEveryNodeAndEdge(format: MapExport.Format) throws {
+        let text = try export().render(format)
+        let parser = XMLParser(data: Data(text.utf8))
+        let collector = ElementCollector()
+        parser.delegate = collector
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        #expect(collector.names.filter { $0 == "node" }.count == 4)
+        #expect(collector.names.filter { $0 == "edge" }.count == 3)
+        if format == .gexf {
+            #expect(text.contains("version=\"1.3\"") && text.contains("<spell start=\"2019\" end=\"2019\"/><spell start=\"2020\" end=\"2020\"/>"))
+        } else {
+            #expect(text.contains("attr.name=\"score territory.borders\""))
+        }
+    }
+
+    @Test func geoJSONHasPolygonsForStatesAndLinesForDyads() throws {
+        let text = try export().render(.geojson)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let features = try #require(object["features"] as? [[String: Any]])
+        let types = features.compactMap { ($0["geometry"] as? [String: Any])?["type"] as? String }
+        // KAZ and TUR have outlines, UZB has none; only KAZ–TUR has both ends for a line.
+        #expect(types == ["MultiPolygon", "MultiPolygon", "LineString"])
+        let line = try #require(features.last?["properties"] as? [String: Any])
+        #expect(line["focus"] as? String == "KAZ" && line["score territory.borders"] as? Double == -1)
+    }
+
+    @Test func jsonCarriesCellsDyadsAndPatterns() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try export().json().utf8)) as? [String: Any])
+        #expect((object["cells"] as? [Any])?.count == 4 && (object["dyads"] as? [Any])?.count == 3)
+        #expect((object["patterns"] as? [String: Any])?["group"] as? String == "C5")
+    }
+}
+
+/// Collects element names while an XML document is parsed.
+final class ElementCollector: NSObject, XMLParserDelegate {
+    var names: [String] = []
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        names.append(name)
+    }
+}
