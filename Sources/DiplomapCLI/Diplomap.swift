@@ -21,6 +21,7 @@ public struct Diplomap: AsyncParsableCommand {
             GroupsCommand.self,
             IssuesCommand.self,
             FactsCommand.self,
+            BenchMapCommand.self,
         ]
     )
 

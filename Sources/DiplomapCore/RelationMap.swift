@@ -141,16 +141,18 @@ public struct RelationMap: Sendable, Codable {
         self.partners = partners
         let focusOrder = Dictionary(focus.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let partnerOrder = Dictionary(partners.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var grouped: [CellKey: [Evidence]] = [:]
-        for item in evidence {
+        // Indices rather than copies: evidence carries many strings, and copying a million of them
+        // into per-cell arrays costs more than the aggregation itself.
+        var grouped: [CellKey: [Int]] = [:]
+        for (index, item) in evidence.enumerated() {
             let key: CellKey? =
                 if focusOrder[item.a] != nil && partnerOrder[item.b] != nil { CellKey(focus: item.a, partner: item.b, issue: item.issue) }
                 else if focusOrder[item.b] != nil && partnerOrder[item.a] != nil { CellKey(focus: item.b, partner: item.a, issue: item.issue) }
                 else { nil }
             guard let key, key.focus != key.partner else { continue }
-            grouped[key, default: []].append(item)
+            grouped[key, default: []].append(index)
         }
-        cells = grouped.map { key, items in Self.cell(key, items, policy) }
+        cells = grouped.map { key, indices in Self.cell(key, indices, evidence, policy) }
             .sorted {
                 (partnerOrder[$0.partner]!, focusOrder[$0.focus]!, $0.issue) < (partnerOrder[$1.partner]!, focusOrder[$1.focus]!, $1.issue)
             }
@@ -161,32 +163,48 @@ public struct RelationMap: Sendable, Codable {
         cells.first { $0.focus == focus && $0.partner == partner && $0.issue == issue }
     }
 
-    private static func cell(_ key: CellKey, _ items: [Evidence], _ policy: ScoringPolicy) -> RelationCell {
+    private static func cell(_ key: CellKey, _ indices: [Int], _ evidence: [Evidence], _ policy: ScoringPolicy) -> RelationCell {
         var counts = KindCounts()
         var totals: [SourceKind: KindTotal] = [:]
         var years: [Int: PolarityCounts] = [:]
-        for item in items {
+        for index in indices {
+            let item = evidence[index]
             counts[item.kind][item.polarity] += 1
-            var total = totals[item.kind, default: KindTotal()]
-            total.rows += 1
-            total.weight += item.weight
-            total.signed += item.weight * item.polarity.sign
-            if item.polarity == .cooperation { total.cooperationRows += 1 }
-            if item.polarity == .conflict { total.conflictRows += 1 }
-            totals[item.kind] = total
+            totals[item.kind, default: KindTotal()].add(item)
             if let year = item.period?.start.year { years[year, default: PolarityCounts()][item.polarity] += 1 }
         }
         let (score, confidence) = policy.assess(totals)
-        func strength(_ item: Evidence) -> Double { (policy.reliability[item.kind] ?? 0.5) * item.weight }
-        let strongest = items.sorted {
-            (strength($0), $0.period?.start ?? PartialDate(year: 1)!, $1.citation.title) > (strength($1), $1.period?.start ?? PartialDate(year: 1)!, $0.citation.title)
-        }
         return RelationCell(
             focus: key.focus, partner: key.partner, issue: key.issue, counts: counts, score: score, confidence: confidence,
             basis: EvidenceBasis(kinds: Set(totals.keys)),
             timeline: years.sorted { $0.key < $1.key }.map { TimelinePoint(year: $0.key, counts: $0.value) },
-            strongest: Array(strongest.prefix(policy.strongestKept))
+            strongest: strongest(indices, evidence, policy)
         )
+    }
+
+    /// The strongest pieces of a cell: trusted kinds and heavy rows first, then the most recent, then by title.
+    private static func strongest(_ indices: [Int], _ evidence: [Evidence], _ policy: ScoringPolicy) -> [Evidence] {
+        func strength(_ index: Int) -> Double { (policy.reliability[evidence[index].kind] ?? 0.5) * evidence[index].weight }
+        func before(_ x: Int, _ y: Int) -> Bool {
+            let (a, b) = (evidence[x], evidence[y])
+            let (sa, sb) = (strength(x), strength(y))
+            if sa != sb { return sa > sb }
+            switch (a.period?.start, b.period?.start) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.citation.title < b.citation.title
+            }
+        }
+        // Keep a small sorted buffer instead of sorting every row of a large cell.
+        var kept: [Int] = []
+        for index in indices {
+            if kept.count == policy.strongestKept, let last = kept.last, !before(index, last) { continue }
+            let position = kept.firstIndex { before(index, $0) } ?? kept.endIndex
+            kept.insert(index, at: position)
+            if kept.count > policy.strongestKept { kept.removeLast() }
+        }
+        return kept.map { evidence[$0] }
     }
 
     private struct CellKey: Hashable {

@@ -72,4 +72,12 @@ struct KindTotal: Sendable {
     var signed = 0.0
     var cooperationRows = 0
     var conflictRows = 0
+
+    mutating func add(_ item: Evidence) {
+        rows += 1
+        weight += item.weight
+        signed += item.weight * item.polarity.sign
+        if item.polarity == .cooperation { cooperationRows += 1 }
+        if item.polarity == .conflict { conflictRows += 1 }
+    }
 }

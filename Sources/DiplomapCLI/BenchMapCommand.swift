@@ -1,0 +1,99 @@
+import ArgumentParser
+import DiplomapCore
+import DiplomapData
+import DiplomapReport
+import DiplomapStore
+import Foundation
+
+/// `diplomap bench-map`: times the map and its report on a large synthetic store.
+struct BenchMapCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-map",
+        abstract: "Time the relation map and report for many states and a million pieces of evidence.",
+        discussion: """
+        Fills a temporary SQLite store with synthetic evidence between --focus-count focus states \
+        and --partner-count partners (real states, random issues, polarities, kinds and years), \
+        then times what `diplomap map` does: reading the evidence, aggregating the map, the \
+        pattern analysis and the report. Build with -c release for meaningful figures:
+
+          swift run -c release diplomap bench-map
+        """
+    )
+
+    @Option(help: "Pieces of evidence to generate.")
+    var rows = 1_000_000
+
+    @Option(help: "Focus states.")
+    var focusCount = 10
+
+    @Option(help: "Partner states.")
+    var partnerCount = 20
+
+    func run() async throws {
+        let registry = try Workspace.registry()
+        let members = registry.countries.filter { $0.status == .member }.map(\.iso3)
+        guard focusCount + partnerCount <= members.count else { throw ValidationError("at most \(members.count) states in all") }
+        var generator = SplitMix(seed: 42)
+        let focus = Array(members.prefix(focusCount)), partners = Array(members.dropFirst(focusCount).prefix(partnerCount))
+        let kinds: [SourceKind] = [.event, .event, .event, .event, .event, .event, .event, .document, .document, .fact, .vote]
+        let evidence = (0..<rows).map { index in
+            let kind = kinds[Int(generator.next() % UInt64(kinds.count))]
+            return Evidence(
+                kind: kind, a: focus[Int(generator.next() % UInt64(focus.count))], b: partners[Int(generator.next() % UInt64(partners.count))],
+                issue: Issue.allCases[Int(generator.next() % 16)], polarity: Polarity.allCases[Int(generator.next() % 3)],
+                weight: kind == .event ? Double(1 + generator.next() % 40) : 1,
+                period: Period(start: PartialDate(year: 1992 + Int(generator.next() % 33), month: 1 + Int(generator.next() % 12))!),
+                citation: Citation(title: "Synthetic source \(index)", publisher: "diplomap bench", address: "bench://\(index)", locator: "row \(index)",
+                                   summary: kind == .fact ? "A synthetic fact between two states." : nil)
+            )
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diplomap-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore(path: folder.appendingPathComponent("bench.sqlite").path)
+        let filled = try await timed { try await store.replace(EvidenceSource(id: "bench", kind: .event, name: "bench", sha256: String(repeating: "0", count: 64)), with: evidence) }
+        Output.print("store: \(rows) rows written in \(format(filled.seconds)) (not part of the map's time)\n")
+
+        let read = try await timed { try await store.evidence(EvidenceQuery(sides: Set(focus + partners))) }
+        let map = try await timed { RelationMap(evidence: read.value, focus: focus, partners: partners) }
+        let patterns = try await timed { Patterns(map: map.value, group: nil, states: focus) }
+        let boundaries = try WorldBoundaries(geoJSON: Data(contentsOf: DefaultData.boundariesFile), file: DefaultData.boundariesFile.path)
+        let sources = try await store.sources()
+        let report = try await timed {
+            MapReport(map: map.value, patterns: patterns.value, registry: registry, boundaries: boundaries, sources: sources,
+                      period: TimeWindow().description, generated: "bench").render()
+        }
+        let total = read.seconds + map.seconds + patterns.seconds + report.seconds
+        Output.print(Output.table(["step", "seconds"], [
+            ["read \(read.value.count) rows", format(read.seconds)],
+            ["aggregate \(map.value.cells.count) cells", format(map.seconds)],
+            ["patterns", format(patterns.seconds)],
+            ["report (\(report.value.utf8.count / 1024) KiB)", format(report.seconds)],
+            ["total", format(total)],
+        ]))
+        Output.print("\(focusCount) focus states × \(partnerCount) partners, \(rows) rows: map and report in \(format(total)) (target: under 2 s)\n")
+    }
+
+    private func timed<T>(_ work: () async throws -> T) async rethrows -> (value: T, seconds: Double) {
+        let start = ContinuousClock.now
+        let value = try await work()
+        let elapsed = ContinuousClock.now - start
+        return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    private func format(_ seconds: Double) -> String { String(format: "%.3f s", seconds) }
+}
+
+/// A small deterministic random generator, so that every run benchmarks the same data.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
