@@ -29,6 +29,7 @@ let package = Package(
                 .copy("countries"),
                 .copy("groups"),
                 .copy("facts"),
+                .copy("lexicon"),
             ]
         ),
         // The curated knowledge base: YAML fact and group files, validated with file and line.
@@ -38,6 +39,8 @@ let package = Package(
             name: "DiplomapStore",
             dependencies: ["DiplomapCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
         ),
+        // The document mapper: relations between states from text, and its evaluation.
+        .target(name: "DiplomapDocuments", dependencies: ["DiplomapCore"]),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
         // The subcommands of the command-line tool.
@@ -45,6 +48,7 @@ let package = Package(
             name: "DiplomapCLI",
             dependencies: [
                 "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapReport",
+                "DiplomapDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,6 +63,10 @@ let package = Package(
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
+        .testTarget(
+            name: "DiplomapDocumentsTests", dependencies: ["DiplomapDocuments", "DiplomapData", "DiplomapFacts", "DiplomapCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
     ],
     swiftLanguageModes: [.v6]

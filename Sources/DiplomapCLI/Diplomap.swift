@@ -20,6 +20,9 @@ public struct Diplomap: AsyncParsableCommand {
             GroupsCommand.self,
             IssuesCommand.self,
             FactsCommand.self,
+            ExtractCommand.self,
+            EvalCommand.self,
+            BenchExtractCommand.self,
         ]
     )
 
