@@ -11,8 +11,10 @@ public enum DocumentEvidence {
     }
 
     /// One evidence row per relation: kind `.document`, weight 1, the sentence quoted with its byte offsets.
+    ///
+    /// A group related with itself (the five acting together) has no dyad in the map and is left out.
     public static func evidence(_ relations: [ExtractedRelation], in document: SourceDocument) -> [Evidence] {
-        relations.map { relation in
+        relations.filter { $0.a != $0.b }.map { relation in
             Evidence(
                 kind: .document, a: relation.a, b: relation.b, issue: relation.issue, polarity: relation.polarity,
                 citation: Citation(

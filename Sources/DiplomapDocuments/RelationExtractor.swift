@@ -78,7 +78,13 @@ public struct RelationExtractor: Sendable {
 
     private func pairs(_ reading: SentenceReading, main: [String], hub: String?) -> [(String, String)] {
         var sides = reading.sides
-        if reading.anaphora, !main.isEmpty { sides = main }
+        if reading.anaphora {
+            if !reading.compound.isEmpty {
+                sides = reading.compound
+            } else if !main.isEmpty {
+                sides = main
+            }
+        }
         if sides.count == 1 {
             let side = sides[0]
             if members[side] != nil, reading.reflexive || reading.enumerated {

@@ -52,6 +52,9 @@ struct SentenceReader: Sendable {
                 continue
             }
             if !reading.sides.contains(mention.code) { reading.sides.append(mention.code) }
+            if let previous, compound, reading.compound.isEmpty, previous.code != mention.code {
+                reading.compound = [previous.code, mention.code]
+            }
             if let previous, !compound, coordinated(tokens, previous.range.upperBound..<mention.range.lowerBound) {
                 if !list.contains(mention.code) { list.append(mention.code) }
             } else {

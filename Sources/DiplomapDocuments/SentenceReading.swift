@@ -11,6 +11,8 @@ struct SentenceReading: Sendable {
     /// Sides named in one coordinated list ("India, Japan and South Korea"): they act together,
     /// so they are paired with each other only when no other side is named.
     var lists: [[String]] = []
+    /// Two sides joined in one compound ("Japan-China relations"), which "the two countries" then means.
+    var compound: [String] = []
     /// All members of a group were named one by one (and folded into the group).
     var enumerated = false
     /// The sentence speaks of "the two countries" or "both sides".
