@@ -36,20 +36,25 @@ public enum Cue: String, Sendable, CaseIterable {
 /// Kept in plain text files (one phrase a line, `#` for comments, `word*` for common
 /// endings) so that people can read and extend it without touching code.
 public struct Lexicon: Sendable {
-    var issues = PhraseIndex<Issue>()
+    /// Phrases per issue; `nil` for a phrase that names no issue although a shorter part of it
+    /// does ("civil war" is not `security.defense` between states).
+    var issues = PhraseIndex<Issue?>()
     var cues = PhraseIndex<Cue>()
     /// Leaders, agencies, companies and name forms the registry lacks, as (phrase, actor code).
     var actors: [(phrase: String, code: String)] = []
     /// Names that contain a state's name but are not the state ("East China Sea", "Japan Times").
     var blockers = PhraseIndex<Bool>()
 
-    /// Reads the lexicon folder: `issues/<issue code>.txt`, `cues/<cue>.txt`, `actors.tsv`, `not-actors.txt`.
+    /// Reads the lexicon folder: `issues/<issue code>.txt`, `not-issues.txt`, `cues/<cue>.txt`, `actors.tsv`, `not-actors.txt`.
     public init(folder: URL) throws {
         var errors: [InputError] = []
         for issue in Issue.allCases {
             for (phrase, _) in try Self.lines(folder.appendingPathComponent("issues/\(issue.code).txt")) {
                 issues.add(phrase, issue)
             }
+        }
+        for (phrase, _) in try Self.lines(folder.appendingPathComponent("not-issues.txt")) {
+            issues.add(phrase, nil)
         }
         for cue in Cue.allCases {
             for (phrase, _) in try Self.lines(folder.appendingPathComponent("cues/\(cue.rawValue).txt")) {

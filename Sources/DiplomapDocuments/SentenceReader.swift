@@ -19,7 +19,9 @@ struct SentenceReader: Sendable {
         let tokens = Tokenizer.tokens(bytes, in: range)
         guard !tokens.isEmpty else { return reading }
         let cues = lexicon.cues.matches(in: tokens)
-        let issueMatches = lexicon.issues.matches(in: tokens)
+        let issueMatches = lexicon.issues.matches(in: tokens).compactMap { match in
+            match.value.map { PhraseIndex<Issue>.Match(range: match.range, value: $0) }
+        }
 
         var cueAt: [Int: Cue] = [:]
         var cueEndingAt: [Int: Cue] = [:]
