@@ -49,7 +49,8 @@ struct SentenceReader: Sendable {
             let compound = previous.map { Self.isCompound(bytes, tokens[$0.range.upperBound - 1].end, tokens[mention.range.lowerBound].start) } ?? false
             let next = index + 1 < kept.count ? kept[index + 1] : nil
             let compoundHead = next.map { Self.isCompound(bytes, tokens[mention.range.upperBound - 1].end, tokens[$0.range.lowerBound].start) } ?? false
-            if cueEndingAt[mention.range.lowerBound] == .locative, !compound, !compoundHead {
+            let dateline = mention.range.lowerBound == 0 && Self.isDateline(bytes, tokens[mention.range])
+            if dateline || cueEndingAt[mention.range.lowerBound] == .locative, !compound, !compoundHead {
                 if !reading.venues.contains(mention.code) { reading.venues.append(mention.code) }
                 continue
             }
@@ -131,6 +132,15 @@ struct SentenceReader: Sendable {
         if gap.count == 1 { return gap.first == UInt8(ascii: "-") || gap.first == UInt8(ascii: "/") }
         if gap.elementsEqual([0x2E, 0x2F]) { return true } // "U.S./China"
         return gap.count == 3 && gap.first == 0xE2 && gap.dropFirst().first == 0x80 // en or em dash
+    }
+
+    /// A news dateline: a place in capitals opening the text, then a colon, bracket or dash ("MOSCOW (Agency) –").
+    private static func isDateline(_ bytes: UnsafeBufferPointer<UInt8>, _ words: ArraySlice<Token>) -> Bool {
+        guard let last = words.last, words.allSatisfy(\.allCaps), last.end - words.first!.start > 3 else { return false }
+        var i = last.end
+        while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
+        guard i < bytes.count else { return false }
+        return bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: "(") || bytes[i] == 0xE2 || bytes[i] == UInt8(ascii: "-")
     }
 
     /// A code followed by a currency sign, as in "US$ 10 million".

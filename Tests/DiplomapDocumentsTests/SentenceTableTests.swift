@@ -46,6 +46,12 @@ struct SentenceTableTests {
         // A currency is not a state.
         Case(text: "Turkey sent Kyrgyzstan US$ 5 million in aid.",
              must: ["KGZ-TUR economy.development cooperation"], mustNot: ["KGZ-USA economy.development cooperation", "TUR-USA economy.development cooperation"]),
+        // A news dateline is where the story was filed, not a side.
+        Case(text: "MOSCOW (Wire) – Kazakhstan and Uzbekistan signed an agreement on sharing river water.",
+             must: ["KAZ-UZB resources.water cooperation"], mustNot: ["KAZ-RUS resources.water cooperation", "RUS-UZB resources.water cooperation"]),
+        // A phrase that names no issue keeps a word in it from naming one.
+        Case(text: "Iran backed the opposition in Tajikistan's civil war.",
+             must: [], mustNot: ["IRN-TJK security.defense cooperation", "IRN-TJK security.defense conflict"]),
         // Leaders stand for their states.
         Case(text: "Modi and Tokayev held talks on defence cooperation.",
              must: ["IND-KAZ security.defense cooperation"], mustNot: []),
