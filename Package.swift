@@ -30,6 +30,7 @@ let package = Package(
                 .copy("groups"),
                 .copy("facts"),
                 .copy("geo"),
+                .copy("lexicon"),
             ]
         ),
         // The curated knowledge base: YAML fact and group files, validated with file and line.
@@ -39,6 +40,8 @@ let package = Package(
             name: "DiplomapStore",
             dependencies: ["DiplomapCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
         ),
+        // The document mapper: relations between states from text, and its evaluation.
+        .target(name: "DiplomapDocuments", dependencies: ["DiplomapCore"]),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
         // Exports of the map: CSV, JSON, GraphML, GEXF, GeoJSON.
@@ -47,7 +50,13 @@ let package = Package(
         .target(
             name: "DiplomapCLI",
             dependencies: [
-                "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapReport", "DiplomapExport",
+                "DiplomapCore",
+                "DiplomapData",
+                "DiplomapFacts",
+                "DiplomapStore",
+                "DiplomapReport",
+                "DiplomapExport",
+                "DiplomapDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -63,6 +72,10 @@ let package = Package(
         .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
         .testTarget(name: "DiplomapExportTests", dependencies: ["DiplomapExport", "DiplomapCore"]),
+        .testTarget(
+            name: "DiplomapDocumentsTests", dependencies: ["DiplomapDocuments", "DiplomapData", "DiplomapFacts", "DiplomapCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,9 @@ public enum DefaultData {
     /// `Data/facts`, the curated knowledge base.
     public static var factsFolder: URL { folder("facts") }
 
+    /// `Data/lexicon`, the document mapper's phrases per issue and cue words.
+    public static var lexiconFolder: URL { folder("lexicon") }
+
     private static func folder(_ name: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent(name, isDirectory: true)
     }

@@ -22,6 +22,9 @@ public struct Diplomap: AsyncParsableCommand {
             IssuesCommand.self,
             FactsCommand.self,
             BenchMapCommand.self,
+            ExtractCommand.self,
+            EvalCommand.self,
+            BenchExtractCommand.self,
         ]
     )
 

@@ -1,0 +1,17 @@
+import DiplomapData
+import DiplomapDocuments
+import Foundation
+
+/// The document mapper of the embedded data: the registry's names and `Data/lexicon`.
+enum DocumentMapper {
+    static func make() throws -> RelationExtractor {
+        let registry = try Workspace.registry()
+        return RelationExtractor(registry: registry, lexicon: try Lexicon(folder: DefaultData.lexiconFolder))
+    }
+
+    /// The documents of the files, in order; the first unreadable file stops with its error.
+    static func read(_ paths: [String]) throws -> [SourceDocument] {
+        let reader = DocumentReader()
+        return try paths.flatMap { try reader.read(URL(fileURLWithPath: $0)) }
+    }
+}

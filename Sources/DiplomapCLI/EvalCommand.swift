@@ -1,0 +1,52 @@
+import ArgumentParser
+import DiplomapCore
+import DiplomapDocuments
+import Foundation
+
+/// `diplomap eval`: the document mapper's precision, recall and F1 against annotated documents.
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure the document mapper against annotated documents.",
+        discussion: """
+        Runs the mapper on the text of every document of the annotation files and compares its \
+        relations with the annotated ones: each relation becomes (unordered country pair, issue, \
+        polarity) triples, groups expanded to their members; precision, recall and F1 are micro \
+        averages over all documents. Strict counts polarity, loose does not. Prints one row per \
+        issue and the overall row.
+
+        Examples:
+          diplomap eval ../shared/eval/dev.jsonl
+          diplomap eval ../shared/eval/seeds.jsonl ../shared/eval/dev.jsonl --format json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Annotated documents, JSONL with id, text and relations.", valueName: "gold.jsonl"))
+    var files: [String]
+
+    @Option(help: "table or json.")
+    var format: ListFormat = .table
+
+    func run() async throws {
+        let mapper = try DocumentMapper.make()
+        let registry = try Workspace.registry()
+        var score = RelationScore(expand: { registry.members(of: $0) })
+        for file in files {
+            for document in try AnnotatedDocument.load(URL(fileURLWithPath: file)) {
+                score.add(gold: document.relations, predicted: mapper.extract(document.text).map(AnnotatedDocument.Relation.init))
+            }
+        }
+        let issues = Issue.allCases.map(\.code).filter { score.looseByIssue[$0] != nil }
+        var rows = issues.map { row($0, strict: score.strictByIssue[$0] ?? .init(), loose: score.looseByIssue[$0]!) }
+        rows.append(row("overall", strict: score.strict, loose: score.loose))
+        let header = ["issue", "strict P", "strict R", "strict F1", "loose P", "loose R", "loose F1", "tp", "fp", "fn"]
+        let json = rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        try Output.list(format, header: header, rows: rows, json: json)
+    }
+
+    private func row(_ name: String, strict: RelationScore.Counts, loose: RelationScore.Counts) -> [String] {
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        return [name, f(strict.precision), f(strict.recall), f(strict.f1), f(loose.precision), f(loose.recall), f(loose.f1),
+                "\(strict.truePositives)", "\(strict.falsePositives)", "\(strict.falseNegatives)"]
+    }
+}

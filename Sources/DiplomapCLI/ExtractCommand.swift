@@ -1,0 +1,82 @@
+import ArgumentParser
+import DiplomapCore
+import DiplomapDocuments
+import Foundation
+
+/// `diplomap extract`: the relations that documents state, as JSONL or a table, optionally stored as evidence.
+struct ExtractCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Find the relations between states that documents state, issue by issue.",
+        discussion: """
+        Reads plain text, Markdown (.md), HTML (.html, tags stripped, entities decoded), PDF (.pdf, \
+        through pdftotext from poppler-utils) and JSONL files of {"id", "text"} documents. For each \
+        sentence it finds the states that act (names, demonyms, capitals, leaders; "Central Asian \
+        states" as C5), the issues its words name (Data/lexicon), and the polarity of each clause; \
+        states that are only a venue or a topic ("instability in Afghanistan") are not sides.
+
+        --format jsonl writes one line a document, {"id", "relations": [{"a", "b", "issue", \
+        "polarity", "evidence"}]}, the form the evaluation files use; a plain file's id is its name.
+        --import stores the relations as document evidence (quote and byte offsets), replacing \
+        what an earlier import of the same document stored, so that `diplomap map` shows them.
+
+        Examples:
+          diplomap extract paper.txt
+          diplomap extract --format jsonl corpus.jsonl > relations.jsonl
+          diplomap extract ../shared/seeds/*.txt --import && diplomap map
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, jsonl
+    }
+
+    @Argument(help: ArgumentHelp("Documents to read: .txt, .md, .html, .pdf or .jsonl.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: "table (for people) or jsonl (one document a line, for programs and the scorer).")
+    var format: Format = .table
+
+    @Flag(name: .customLong("import"), help: "Store the relations as evidence, replacing each document's earlier rows.")
+    var importEvidence = false
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one document file") }
+    }
+
+    func run() async throws {
+        let mapper = try DocumentMapper.make()
+        let documents = try DocumentMapper.read(files)
+        let results = documents.map { ($0, mapper.extract($0.text)) }
+        switch format {
+        case .jsonl:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var out = ""
+            for (document, relations) in results {
+                let line = Line(id: document.id, relations: relations.map(AnnotatedDocument.Relation.init))
+                out += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
+            }
+            Output.print(out)
+        case .table:
+            let rows = results.flatMap { document, relations in
+                relations.map { [document.id, $0.a, $0.b, $0.issue.code, $0.polarity.rawValue, String($0.evidence.prefix(100))] }
+            }
+            Output.print(Output.table(["document", "a", "b", "issue", "polarity", "evidence"], rows))
+        }
+        if importEvidence {
+            let workspace = try await Workspace.open(store)
+            for (document, relations) in results {
+                try await workspace.store.replace(DocumentEvidence.source(document), with: DocumentEvidence.evidence(relations, in: document))
+            }
+            FileHandle.standardError.write(Data("imported \(results.map(\.1.count).reduce(0, +)) relations from \(results.count) documents into \(store.path)\n".utf8))
+        }
+    }
+
+    private struct Line: Encodable {
+        var id: String
+        var relations: [AnnotatedDocument.Relation]
+    }
+}

@@ -1,0 +1,57 @@
+import DiplomapCore
+import Foundation
+
+/// A document with the relations a reader annotated in it, as the evaluation files hold them.
+public struct AnnotatedDocument: Sendable, Codable {
+    /// One annotated relation: each side a list of actor codes.
+    public struct Relation: Sendable, Codable, Hashable {
+        public var a: [String]
+        public var b: [String]
+        public var issue: String
+        public var polarity: String
+        public var evidence: String?
+
+        public init(a: [String], b: [String], issue: String, polarity: String, evidence: String? = nil) {
+            self.a = a
+            self.b = b
+            self.issue = issue
+            self.polarity = polarity
+            self.evidence = evidence
+        }
+
+        /// A mapper's relation in the annotation form.
+        public init(_ relation: ExtractedRelation) {
+            self.init(a: [relation.a], b: [relation.b], issue: relation.issue.code, polarity: relation.polarity.rawValue, evidence: relation.evidence)
+        }
+    }
+
+    public var id: String
+    public var text: String
+    public var relations: [Relation]
+
+    public init(id: String, text: String, relations: [Relation]) {
+        self.id = id
+        self.text = text
+        self.relations = relations
+    }
+
+    /// Reads an annotation file, one document a line; errors name the line.
+    public static func load(_ url: URL) throws -> [AnnotatedDocument] {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(file: url.path, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        let text = try DocumentReader.utf8Text(data, file: url.path)
+        var documents: [AnnotatedDocument] = []
+        let decoder = JSONDecoder()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
+            do {
+                documents.append(try decoder.decode(AnnotatedDocument.self, from: Data(line.utf8)))
+            } catch {
+                throw InputError(file: url.path, line: index + 1, message: "not an annotated document (id, text, relations): \(error)")
+            }
+        }
+        guard !documents.isEmpty else { throw InputError(file: url.path, message: "the file holds no documents") }
+        return documents
+    }
+}

@@ -1,0 +1,123 @@
+import DiplomapCore
+
+/// The document mapper: finds the relations a text states between states, issue by issue.
+///
+/// It reads each sentence (sides, venues, issues, polarity), finds the document's main pair of
+/// sides (the pair named together most often), then gives every sentence its pairs: the sides it
+/// names; a single side completed by a venue or by the main pair; "the two countries" and
+/// sentences that name no state but speak of a relation resolved to the main pair.
+public struct RelationExtractor: Sendable {
+    private let reader: SentenceReader
+    private let members: [String: Set<String>]
+
+    /// Builds the mapper from the registry (names, demonyms, capitals, regions) and the lexicon.
+    public init(registry: CountryRegistry, lexicon: Lexicon) {
+        var members: [String: Set<String>] = [:]
+        for group in registry.groups where group.kind == .region { members[group.code] = Set(group.members) }
+        self.members = members
+        reader = SentenceReader(gazetteer: Gazetteer(registry: registry, lexicon: lexicon), lexicon: lexicon, members: members)
+    }
+
+    /// The relations stated in `text`, in order of their sentences.
+    public func extract(_ text: String) -> [ExtractedRelation] {
+        var utf8 = Array(text.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buffer in
+            extract(UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// The relations stated in UTF-8 text.
+    public func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> [ExtractedRelation] {
+        let readings = SentenceSplitter.sentences(bytes).map { reader.read(bytes, range: $0) }
+        let main = mainPair(readings)
+        let hub = self.hub(readings)
+        var relations: [ExtractedRelation] = []
+        for reading in readings where !reading.issues.isEmpty {
+            let pairs = self.pairs(reading, main: main, hub: hub)
+            guard !pairs.isEmpty else { continue }
+            let evidence = String(decoding: bytes[reading.range], as: UTF8.self)
+            for (a, b) in pairs {
+                for item in reading.issues {
+                    relations.append(ExtractedRelation(
+                        a: a, b: b, issue: item.issue, polarity: item.polarity, evidence: evidence,
+                        start: reading.range.lowerBound, end: reading.range.upperBound))
+                }
+            }
+        }
+        return relations
+    }
+
+    /// The pair of sides named together in most sentences, first named first on ties.
+    private func mainPair(_ readings: [SentenceReading]) -> [String] {
+        var counts: [[String]: Int] = [:]
+        var order: [[String]] = []
+        for reading in readings {
+            for (a, b) in related(reading.sides) {
+                let key = [a, b].sorted()
+                if counts[key] == nil { order.append(key) }
+                counts[key, default: 0] += 1
+            }
+        }
+        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) } ?? []
+    }
+
+    /// The document's focus: a region named together with others if there is one (the focus of the
+    /// map), else the side named together with others in the most sentences.
+    private func hub(_ readings: [SentenceReading]) -> String? {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for reading in readings where reading.sides.count > 1 {
+            for side in reading.sides {
+                if counts[side] == nil { order.append(side) }
+                counts[side, default: 0] += 1
+            }
+        }
+        if let region = order.first(where: { members[$0] != nil }) { return region }
+        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }
+    }
+
+    private func pairs(_ reading: SentenceReading, main: [String], hub: String?) -> [(String, String)] {
+        var sides = reading.sides
+        if reading.anaphora {
+            if !reading.compound.isEmpty {
+                sides = reading.compound
+            } else if !main.isEmpty {
+                sides = main
+            }
+        }
+        if sides.count == 1 {
+            let side = sides[0]
+            if members[side] != nil, reading.reflexive || reading.enumerated {
+                return [(side, side)]
+            } else if !reading.venues.isEmpty {
+                sides += reading.venues
+            } else if main.contains(side) {
+                sides = main
+            } else if let hub, hub != side, members[hub]?.contains(side) != true {
+                sides.append(hub)
+            }
+        } else if sides.isEmpty, reading.relational {
+            sides = main
+        }
+        // A coordinated list acts as one side: paired with the others, or with the focus when alone.
+        if let list = reading.lists.first(where: { Set($0) == Set(sides) }), !reading.mutual,
+           let hub, !list.contains(hub) {
+            return related(list + [hub]).filter { $0.0 == hub || $0.1 == hub }
+        }
+        let together = reading.lists.filter { list in sides.contains { !list.contains($0) } }
+        return related(sides).filter { a, b in !together.contains { $0.contains(a) && $0.contains(b) } }
+    }
+
+    /// Every unordered pair of distinct sides, leaving out a group with one of its own members.
+    private func related(_ sides: [String]) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for i in sides.indices {
+            for j in sides.indices where j > i {
+                let a = sides[i], b = sides[j]
+                if members[a]?.contains(b) == true || members[b]?.contains(a) == true { continue }
+                pairs.append((a, b))
+            }
+        }
+        return pairs
+    }
+}

@@ -1,0 +1,34 @@
+import DiplomapCore
+
+/// What the mapper reads in one sentence before it knows the rest of the document.
+struct SentenceReading: Sendable {
+    /// Byte range of the sentence in the text.
+    var range: Range<Int>
+    /// States and regions that act in the sentence, in order of mention.
+    var sides: [String] = []
+    /// States named as a venue or a topic ("in Tashkent"): sides only when the sentence names one other side.
+    var venues: [String] = []
+    /// Sides named in one coordinated list ("India, Japan and South Korea"): they act together,
+    /// so they are paired with each other only when no other side is named.
+    var lists: [[String]] = []
+    /// Two sides joined in one compound ("Japan-China relations"), which "the two countries" then means.
+    var compound: [String] = []
+    /// All members of a group were named one by one (and folded into the group).
+    var enumerated = false
+    /// The sentence speaks of "the two countries" or "both sides".
+    var anaphora = false
+    /// The sentence speaks of a group among itself ("the Central Asian countries themselves").
+    var reflexive = false
+    /// The issues named, each with the polarity of its clause.
+    var issues: [IssuePolarity] = []
+    /// A cue of relation or polarity, so that a sentence without names can speak of the main pair.
+    var relational = false
+    /// A cue of a relation between the sides themselves ("relations", "agreed"), not only of a polarity.
+    var mutual = false
+}
+
+/// An issue with a polarity, as one sentence states it.
+struct IssuePolarity: Sendable, Hashable {
+    var issue: Issue
+    var polarity: Polarity
+}

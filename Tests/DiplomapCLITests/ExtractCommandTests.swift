@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `diplomap extract` and `diplomap eval` through the real executable.
+struct ExtractCommandTests {
+    let cli = CommandLineTests()
+
+    private func write(_ name: String, _ text: String) throws -> String {
+        let url = cli.folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func extractWritesOneJSONLineADocumentAndImportsOnce() throws {
+        let file = try write("talks.txt", "Japan and Kazakhstan agreed to expand trade. Tokyo pledged new loans to Astana.")
+        let result = try cli.run(["extract", "--format", "jsonl", "--import", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(line["id"] as? String == "talks.txt")
+        let relations = try #require(line["relations"] as? [[String: Any]])
+        #expect(relations.contains { $0["issue"] as? String == "economy.trade" && $0["a"] as? [String] == ["JPN"] })
+        let before = try cli.run(["evidence", "--dyad", "JPN-KAZ", "--format", "csv"]).stdout
+        #expect(before.contains("Japan and Kazakhstan agreed to expand trade."))
+        _ = try cli.run(["extract", "--import", file])
+        let after = try cli.run(["evidence", "--dyad", "JPN-KAZ", "--format", "csv"]).stdout
+        #expect(after == before, "a re-import must replace the document's rows, not add to them")
+    }
+
+    @Test func extractOfAnEmptyFileFailsWithItsName() throws {
+        let file = try write("empty.txt", "")
+        let result = try cli.run(["extract", file])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("empty.txt: the file is empty"))
+    }
+
+    @Test func evalPrintsStrictAndLoosePerIssueAndOverall() throws {
+        let gold = try write("gold.jsonl", """
+        {"id": "x", "text": "Japan and Kazakhstan agreed to expand trade.", "relations": [{"a": ["JPN"], "b": ["KAZ"], "issue": "economy.trade", "polarity": "cooperation", "evidence": "Japan and Kazakhstan agreed to expand trade."}]}
+        """)
+        let result = try cli.run(["eval", gold, "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("economy.trade,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0"))
+        #expect(result.stdout.contains("overall,1.000,1.000,1.000"))
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+
+/// A table of sentences written for these tests, with relations they must and must not give.
+struct SentenceTableTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var must: [String]
+        var mustNot: [String]
+        var testDescription: String { String(text.prefix(60)) }
+    }
+
+    static let cases: [Case] = [
+        // Plain cooperation between two named states.
+        Case(text: "Kazakhstan and India signed a contract on uranium deliveries.",
+             must: ["IND-KAZ resources.energy cooperation"], mustNot: []),
+        // Capitals stand for their states.
+        Case(text: "Ankara and Tashkent agreed to expand trade.",
+             must: ["TUR-UZB economy.trade cooperation"], mustNot: []),
+        // Demonyms stand for their states; a state after "in" completes a sentence with one side.
+        Case(text: "Korean firms will invest in Kazakh mining projects.",
+             must: ["KAZ-KOR economy.investment cooperation", "KAZ-KOR resources.energy cooperation"], mustNot: []),
+        // A region's names give the group C5.
+        Case(text: "South Korea opened a forum with the Central Asian states on education.",
+             must: ["C5-KOR political.multilateral cooperation", "C5-KOR society.culture cooperation"], mustNot: []),
+        // "The gas-rich Central Asian state" is one state, not the group.
+        Case(text: "Turkmenistan, the gas-rich Central Asian state, sold more gas to China.",
+             must: ["CHN-TKM resources.energy cooperation"], mustNot: ["C5-CHN resources.energy cooperation"]),
+        // Negation: a negated relation is not annotated.
+        Case(text: "Uzbekistan does not plan any trade with Iran this year.",
+             must: [], mustNot: ["IRN-UZB economy.trade cooperation", "IRN-UZB economy.trade conflict"]),
+        // Hedging: hedged tension is still a conflict.
+        Case(text: "Analysts warn that the quarrel over the dam may cool relations between Tajikistan and Uzbekistan.",
+             must: ["TJK-UZB resources.water conflict"], mustNot: ["TJK-UZB resources.water cooperation"]),
+        // Topic, not side: Afghanistan's stability is the issue, not a party.
+        Case(text: "Japan and Uzbekistan discussed the situation in Afghanistan.",
+             must: ["JPN-UZB security.afghanistan cooperation"], mustNot: ["AFG-JPN security.afghanistan cooperation", "AFG-UZB security.afghanistan cooperation"]),
+        // Origin is not a side.
+        Case(text: "Kyrgyzstan and Tajikistan bought Russian-made helicopters for their border troops.",
+             must: [], mustNot: ["KGZ-RUS security.defense cooperation", "RUS-TJK security.defense cooperation"]),
+        // Conflict cues give conflict on the border issue.
+        Case(text: "Tajikistan and Kyrgyzstan clashed again over their disputed border.",
+             must: ["KGZ-TJK territory.borders conflict"], mustNot: ["KGZ-TJK territory.borders cooperation"]),
+        // All five named one by one, acting together, are the group with itself.
+        Case(text: "Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan signed a treaty on a nuclear-weapon-free zone.",
+             must: ["C5-C5 security.nonproliferation cooperation"], mustNot: []),
+        // A currency is not a state.
+        Case(text: "Turkey sent Kyrgyzstan US$ 5 million in aid.",
+             must: ["KGZ-TUR economy.development cooperation"], mustNot: ["KGZ-USA economy.development cooperation", "TUR-USA economy.development cooperation"]),
+        // A news dateline is where the story was filed, not a side.
+        Case(text: "MOSCOW (Wire) – Kazakhstan and Uzbekistan signed an agreement on sharing river water.",
+             must: ["KAZ-UZB resources.water cooperation"], mustNot: ["KAZ-RUS resources.water cooperation", "RUS-UZB resources.water cooperation"]),
+        // A phrase that names no issue keeps a word in it from naming one.
+        Case(text: "Iran backed the opposition in Tajikistan's civil war.",
+             must: [], mustNot: ["IRN-TJK security.defense cooperation", "IRN-TJK security.defense conflict"]),
+        // Leaders stand for their states.
+        Case(text: "Modi and Tokayev held talks on defence cooperation.",
+             must: ["IND-KAZ security.defense cooperation"], mustNot: []),
+    ]
+
+    @Test(arguments: cases)
+    func sentence(_ example: Case) {
+        let found = Mapper.triples(example.text)
+        for expected in example.must {
+            #expect(found.contains(expected), "missing \(expected) in \(found.sorted())")
+        }
+        for unwanted in example.mustNot {
+            #expect(!found.contains(unwanted), "unexpected \(unwanted)")
+        }
+    }
+
+    @Test func mainPairResolvesTheTwoCountries() {
+        let text = "Japan and Uzbekistan held talks in Tokyo. The two countries also agreed to build a railway."
+        #expect(Mapper.triples(text).contains("JPN-UZB economy.connectivity cooperation"))
+    }
+
+    @Test func everyEvidenceIsASubstringOfTheText() {
+        let text = "Seoul and Astana signed a trade deal. \"We welcome it,\" said Mr. Kim of South Korea. Japan's loans to Tajikistan grew."
+        let relations = Mapper.shared.extract(text)
+        #expect(!relations.isEmpty)
+        for relation in relations {
+            #expect(text.contains(relation.evidence))
+            #expect(relation.start < relation.end)
+        }
+    }
+}
