@@ -29,6 +29,7 @@ let package = Package(
                 .copy("countries"),
                 .copy("groups"),
                 .copy("facts"),
+                .copy("unvotes"),
             ]
         ),
         // The curated knowledge base: YAML fact and group files, validated with file and line.
@@ -38,6 +39,10 @@ let package = Package(
             name: "DiplomapStore",
             dependencies: ["DiplomapCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
         ),
+        // zlib from the system, to read the gzip-compressed vote files.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // UN General Assembly votes: loading, agreement, kappa, S score, ideal points, evidence.
+        .target(name: "DiplomapVotes", dependencies: ["DiplomapCore", "CZlib", .product(name: "Logging", package: "swift-log")]),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
         // The subcommands of the command-line tool.
@@ -45,6 +50,7 @@ let package = Package(
             name: "DiplomapCLI",
             dependencies: [
                 "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapReport",
+                "DiplomapVotes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,6 +65,10 @@ let package = Package(
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
+        .testTarget(
+            name: "DiplomapVotesTests", dependencies: ["DiplomapVotes", "DiplomapData", "DiplomapFacts", "DiplomapCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,6 +14,9 @@ public enum DefaultData {
     /// `Data/facts`, the curated knowledge base.
     public static var factsFolder: URL { folder("facts") }
 
+    /// `Data/unvotes`, the UN General Assembly roll-call votes 1946–2019 (votes, roll calls, issues, gzip CSV).
+    public static var unvotesFolder: URL { folder("unvotes") }
+
     private static func folder(_ name: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent(name, isDirectory: true)
     }
