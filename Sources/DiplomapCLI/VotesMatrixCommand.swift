@@ -108,17 +108,27 @@ struct VotesMatrixCommand: AsyncParsableCommand {
         }
     }
 
-    /// The full table as CSV, with the columns of every per-pair listing and of the Python reference.
-    static func fullTableCSV(_ table: PairTable, data: VoteData, issues: UNIssueSet) -> String {
-        var text = "year,a,b,issue,common_votes,agreement,kappa,s_score\n"
-        text.reserveCapacity(table.count * 64)
+    /// The full table as CSV bytes, with the columns of every per-pair listing and of the Python reference.
+    static func fullTableCSV(_ table: PairTable, data: VoteData, issues: UNIssueSet) -> Data {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(table.count * 72)
+        bytes += (VoteTerms.header.joined(separator: ",") + "\n").utf8
+        let issue = Array(issues.description.utf8), states = data.states.map { Array($0.utf8) }
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
         for row in 0..<table.count {
             let counts = table.counts(row)
-            text += VoteTerms.row(year: String(RollCall.year(ofSession: Int(table.sessions[row]))), a: data.states[Int(table.a[row])],
-                                  b: data.states[Int(table.b[row])], issue: issues.description, counts: counts).joined(separator: ",")
-            text += "\n"
+            bytes += String(RollCall.year(ofSession: Int(table.sessions[row]))).utf8
+            bytes.append(comma); bytes += states[Int(table.a[row])]
+            bytes.append(comma); bytes += states[Int(table.b[row])]
+            bytes.append(comma); bytes += issue
+            bytes.append(comma); bytes += String(counts.commonVotes).utf8
+            for measure in [counts.agreement, counts.kappa, counts.sScore] {
+                bytes.append(comma)
+                if let measure { bytes += measure.description.utf8 }
+            }
+            bytes.append(newline)
         }
-        return text
+        return Data(bytes)
     }
 
     /// Agreement as a grid: one row per row state, one column per column state.
@@ -142,9 +152,13 @@ struct VotesMatrixCommand: AsyncParsableCommand {
     }
 
     private func emit(_ text: String) throws {
-        guard let out else { return Output.print(text) }
+        try emit(Data(text.utf8))
+    }
+
+    private func emit(_ bytes: Data) throws {
+        guard let out else { return FileHandle.standardOutput.write(bytes) }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
             throw CommandError("cannot write \(out): \(error.localizedDescription)")
         }

@@ -38,6 +38,13 @@ struct CSVScanner {
             return value
         }
 
+        /// A field of exactly three bytes packed into one number, for fast look-ups of codes; `nil` otherwise.
+        func code3(_ index: Int) -> UInt32? {
+            let range = ranges[index]
+            guard range.count == 3 else { return nil }
+            return UInt32(bytes[range.lowerBound]) << 16 | UInt32(bytes[range.lowerBound + 1]) << 8 | UInt32(bytes[range.lowerBound + 2])
+        }
+
         /// Whether the field is exactly `text` (ASCII).
         func equals(_ index: Int, _ text: StaticString) -> Bool {
             let range = ranges[index]

@@ -19,10 +19,12 @@ public struct PairTable: Sendable {
 
     /// Appends a row unless the pair has no common vote.
     mutating func append(session: Int, a: Int, b: Int, cells: UnsafeMutableBufferPointer<Int>) {
-        guard cells.contains(where: { $0 != 0 }) else { return }
+        var total = 0
+        for cell in cells { total += cell }
+        guard total > 0 else { return }
         sessions.append(Int32(session))
         self.a.append(Int32(a))
         self.b.append(Int32(b))
-        self.cells.append(contentsOf: cells.lazy.map { Int32($0) })
+        for cell in cells { self.cells.append(Int32(cell)) }
     }
 }

@@ -79,6 +79,7 @@ public enum VoteLoader {
         var codes: [String] = []
         var choices: [[VoteChoice]] = []
         var resolved: [String: String] = [:]
+        var fastSlots: [UInt32: Int] = [:]
         try CSVScanner.scan(try Gzip.decompress(votes.bytes, file: votes.name), file: votes.name, header: ["rcid", "country", "country_code", "iso3", "vote"]) { record in
             guard let rcid = record.int(0), let call = callIndex[rcid] else {
                 return errors.add(votes.name, record.line, "rcid", "no roll call \"\(record.string(0))\" in \(rollCalls.name)")
@@ -88,6 +89,15 @@ public enum VoteLoader {
             else if record.equals(4, "no") { choice = .no }
             else if record.equals(4, "abstain") { choice = .abstain }
             else { return errors.add(votes.name, record.line, "vote", "expected yes, no or abstain, found \"\(record.string(4))\"") }
+            // Most rows give a three-letter code: look it up by its bytes, without making strings.
+            let fast = record.code3(3)
+            if let fast, let slot = fastSlots[fast] {
+                guard choices[slot][call] == .absent else {
+                    return errors.add(votes.name, record.line, "iso3", "\(codes[slot]) votes twice on roll call \(rcid)")
+                }
+                choices[slot][call] = choice
+                return
+            }
             let key = record.string(3) + "|" + record.string(2) + (record.isEmpty(3) && record.isEmpty(2) ? "|" + record.string(1) : "")
             let iso3: String
             if let known = resolved[key] {
@@ -108,6 +118,7 @@ public enum VoteLoader {
                 codes.append(iso3)
                 choices.append(Array(repeating: .absent, count: calls.count))
             }
+            if let fast { fastSlots[fast] = slot }
             guard choices[slot][call] == .absent else {
                 return errors.add(votes.name, record.line, "iso3", "\(iso3) votes twice on roll call \(rcid)")
             }
