@@ -33,8 +33,11 @@ extension VoteData {
     public func meanAgreement(session: Int, issues: UNIssueSet = .all) -> [Int: Double] {
         var sums: [Int: (total: Double, pairs: Int)] = [:]
         forEachPair(session: session, issues: issues) { a, b, cells in
-            let counts = PairCounts(cells: Array(cells))
-            guard let agreement = counts.agreement else { return }
+            // Voeten's agreement straight from the cells, as `PairCounts.agreement` computes it.
+            var n = 0
+            for cell in cells { n += cell }
+            guard n > 0 else { return }
+            let agreement = Double(2 * (cells[0] + cells[4] + cells[8]) + cells[1] + cells[3] + cells[5] + cells[7]) / Double(2 * n)
             sums[a, default: (0, 0)].total += agreement
             sums[a, default: (0, 0)].pairs += 1
             sums[b, default: (0, 0)].total += agreement
