@@ -14,7 +14,7 @@ struct VotesMatrixCommand: AsyncParsableCommand {
         form prints a grid of agreement (rows: --group, columns: --with); csv and json print one \
         row per pair with all measures. --ranked orders pairs from most to least agreement.
 
-        --all-years writes the full table of every pair in every session (about 1.3 million \
+        --all-years writes the full table of every pair in every session (826,934 \
         rows), the output the benchmark compares with the Python reference.
 
         Examples:

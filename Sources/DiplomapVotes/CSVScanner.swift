@@ -38,11 +38,17 @@ struct CSVScanner {
             return value
         }
 
-        /// A field of exactly three bytes packed into one number, for fast look-ups of codes; `nil` otherwise.
-        func code3(_ index: Int) -> UInt32? {
+        /// A field of three upper-case ASCII letters as a number below 2¹⁵, for fast look-ups of codes; `nil` otherwise.
+        func code3(_ index: Int) -> Int? {
             let range = ranges[index]
             guard range.count == 3 else { return nil }
-            return UInt32(bytes[range.lowerBound]) << 16 | UInt32(bytes[range.lowerBound + 1]) << 8 | UInt32(bytes[range.lowerBound + 2])
+            var code = 0
+            for offset in range {
+                let letter = bytes[offset] &- UInt8(ascii: "A")
+                guard letter < 26 else { return nil }
+                code = code * 32 + Int(letter)
+            }
+            return code
         }
 
         /// Whether the field is exactly `text` (ASCII).

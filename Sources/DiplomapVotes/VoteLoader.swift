@@ -75,15 +75,19 @@ public enum VoteLoader {
             }
             calls[index].issueBits |= issue.bit
         }
+        // Roll-call ids are small numbers: an array indexed by id is faster than a dictionary on 869,937 rows.
+        var byRcid = [Int32](repeating: -1, count: (callIndex.keys.max() ?? 0) + 1)
+        for (rcid, index) in callIndex { byRcid[rcid] = Int32(index) }
         var stateSlots: [String: Int] = [:]
         var codes: [String] = []
         var choices: [[VoteChoice]] = []
         var resolved: [String: String] = [:]
-        var fastSlots: [UInt32: Int] = [:]
+        var fastSlots = [Int32](repeating: -1, count: 1 << 15)
         try CSVScanner.scan(try Gzip.decompress(votes.bytes, file: votes.name), file: votes.name, header: ["rcid", "country", "country_code", "iso3", "vote"]) { record in
-            guard let rcid = record.int(0), let call = callIndex[rcid] else {
+            guard let rcid = record.int(0), rcid < byRcid.count, byRcid[rcid] >= 0 else {
                 return errors.add(votes.name, record.line, "rcid", "no roll call \"\(record.string(0))\" in \(rollCalls.name)")
             }
+            let call = Int(byRcid[rcid])
             let choice: VoteChoice
             if record.equals(4, "yes") { choice = .yes }
             else if record.equals(4, "no") { choice = .no }
@@ -91,7 +95,8 @@ public enum VoteLoader {
             else { return errors.add(votes.name, record.line, "vote", "expected yes, no or abstain, found \"\(record.string(4))\"") }
             // Most rows give a three-letter code: look it up by its bytes, without making strings.
             let fast = record.code3(3)
-            if let fast, let slot = fastSlots[fast] {
+            if let fast, fastSlots[fast] >= 0 {
+                let slot = Int(fastSlots[fast])
                 guard choices[slot][call] == .absent else {
                     return errors.add(votes.name, record.line, "iso3", "\(codes[slot]) votes twice on roll call \(rcid)")
                 }
@@ -118,7 +123,7 @@ public enum VoteLoader {
                 codes.append(iso3)
                 choices.append(Array(repeating: .absent, count: calls.count))
             }
-            if let fast { fastSlots[fast] = slot }
+            if let fast { fastSlots[fast] = Int32(slot) }
             guard choices[slot][call] == .absent else {
                 return errors.add(votes.name, record.line, "iso3", "\(iso3) votes twice on roll call \(rcid)")
             }
