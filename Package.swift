@@ -31,6 +31,7 @@ let package = Package(
                 .copy("facts"),
                 .copy("geo"),
                 .copy("lexicon"),
+                .copy("unvotes"),
             ]
         ),
         // The curated knowledge base: YAML fact and group files, validated with file and line.
@@ -42,6 +43,10 @@ let package = Package(
         ),
         // The document mapper: relations between states from text, and its evaluation.
         .target(name: "DiplomapDocuments", dependencies: ["DiplomapCore"]),
+        // zlib from the system, to read the gzip-compressed vote files.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // UN General Assembly votes: loading, agreement, kappa, S score, ideal points, evidence.
+        .target(name: "DiplomapVotes", dependencies: ["DiplomapCore", "CZlib", .product(name: "Logging", package: "swift-log")]),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
         // Exports of the map: CSV, JSON, GraphML, GEXF, GeoJSON.
@@ -57,6 +62,7 @@ let package = Package(
                 "DiplomapReport",
                 "DiplomapExport",
                 "DiplomapDocuments",
+                "DiplomapVotes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,6 +80,10 @@ let package = Package(
         .testTarget(name: "DiplomapExportTests", dependencies: ["DiplomapExport", "DiplomapCore"]),
         .testTarget(
             name: "DiplomapDocumentsTests", dependencies: ["DiplomapDocuments", "DiplomapData", "DiplomapFacts", "DiplomapCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DiplomapVotesTests", dependencies: ["DiplomapVotes", "DiplomapData", "DiplomapFacts", "DiplomapCore"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),

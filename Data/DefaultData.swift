@@ -20,6 +20,9 @@ public enum DefaultData {
     /// `Data/lexicon`, the document mapper's phrases per issue and cue words.
     public static var lexiconFolder: URL { folder("lexicon") }
 
+    /// `Data/unvotes`, the UN General Assembly roll-call votes 1946–2019 (votes, roll calls, issues, gzip CSV).
+    public static var unvotesFolder: URL { folder("unvotes") }
+
     private static func folder(_ name: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent(name, isDirectory: true)
     }

@@ -25,6 +25,7 @@ public struct Diplomap: AsyncParsableCommand {
             ExtractCommand.self,
             EvalCommand.self,
             BenchExtractCommand.self,
+            VotesCommand.self,
         ]
     )
 

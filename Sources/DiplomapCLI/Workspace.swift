@@ -27,6 +27,7 @@ struct Workspace {
             throw CommandError("cannot open the store \(options.path): \(error)")
         }
         try await syncDefaultFacts(store: store, registry: registry)
+        try await VoteImport.importDefaultIfMissing(store: store, registry: registry)
         return Workspace(registry: registry, store: store)
     }
 

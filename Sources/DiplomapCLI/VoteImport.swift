@@ -1,0 +1,52 @@
+import DiplomapCore
+import DiplomapData
+import DiplomapStore
+import DiplomapVotes
+import Foundation
+import Logging
+
+/// Imports vote agreement into the store: on request, and on first use for the default pairs.
+enum VoteImport {
+    static let defaultFocus = "C5"
+    static let defaultPartners = "IND,JPN,IRN,TUR,KOR,CHN,RUS,PAK,AFG,USA"
+
+    /// Computes the evidence of the chosen pairs and replaces the vote source with it; returns the row count.
+    @discardableResult
+    static func run(store: SQLiteStore, registry: CountryRegistry, folder: URL, focus: String, partners: String) async throws -> Int {
+        let focusStates = try states(focus, registry: registry), partnerStates = try states(partners, registry: registry)
+        var dyads: [(String, String)] = []
+        var seen = Set<Dyad>()
+        for (position, a) in focusStates.enumerated() {
+            for b in focusStates[(position + 1)...] + partnerStates where a != b && seen.insert(Dyad(a, b)).inserted { dyads.append((a, b)) }
+        }
+        var logger = Logger(label: "diplomap.votes")
+        logger.logLevel = .warning
+        let data = try VoteLoader.load(folder: folder, registry: registry, logger: logger)
+        let evidence = VoteEvidenceBuilder().evidence(data, dyads: dyads)
+        try await store.replace(try source(folder: folder, focus: focus, partners: partners), with: evidence)
+        return evidence.count
+    }
+
+    /// Imports the default pairs when the store has no vote source yet.
+    static func importDefaultIfMissing(store: SQLiteStore, registry: CountryRegistry) async throws {
+        guard try await !store.sources().contains(where: { $0.source.id == VoteEvidenceBuilder.sourceID }) else { return }
+        try await run(store: store, registry: registry, folder: DefaultData.unvotesFolder, focus: defaultFocus, partners: defaultPartners)
+    }
+
+    /// The store's record of the vote source: the data's checksum and the pairs chosen.
+    private static func source(folder: URL, focus: String, partners: String) throws -> EvidenceSource {
+        EvidenceSource(
+            id: VoteEvidenceBuilder.sourceID, kind: .vote,
+            name: "UN General Assembly votes 1946–2019 (Voeten; unvotes 0.3.0): \(focus) × \(partners)",
+            sha256: try VoteLoader.checksum(folder: folder)
+        )
+    }
+
+    private static func states(_ list: String, registry: CountryRegistry) throws -> [String] {
+        var codes: [String] = []
+        for item in list.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            codes += registry.members(of: try registry.resolve(item).code)
+        }
+        return codes
+    }
+}

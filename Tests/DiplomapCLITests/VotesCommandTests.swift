@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// The `diplomap votes` subcommands, run as a user would.
+struct VotesCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func agreementByYearPrintsTheColumnsAndTheRealFigures() throws {
+        let result = try cli.run(["votes", "agreement", "KAZ", "JPN", "--by", "year", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "year,a,b,issue,common_votes,agreement,kappa,s_score")
+        #expect(lines.count == 29)   // header and 1992–2019
+        #expect(lines[1].hasPrefix("1992,KAZ,JPN,all,64,"))
+        #expect(lines.last == "2019,KAZ,JPN,all,90,0.7222222222222222,-0.019070321811680634,0.4444444444444444")
+    }
+
+    @Test func agreementByIssueGivesOneRowPerUNIssue() throws {
+        let result = try cli.run(["votes", "agreement", "Kazakhstan", "Japan", "--by", "issue", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let issues = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[3] }
+        #expect(issues == ["me", "nu", "di", "hr", "co", "ec"])
+    }
+
+    @Test func anUnknownIssueIsRefusedWithTheCodes() throws {
+        let result = try cli.run(["votes", "agreement", "KAZ", "JPN", "--issue", "xx"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unknown UN issue \"xx\""))
+    }
+
+    @Test func matrixPrintsAGridOfTheGroupAgainstPartners() throws {
+        let result = try cli.run(["votes", "matrix", "--year", "2019", "--group", "C5", "--with", "IND,JPN"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n")
+        #expect(rows.first?.split(separator: " ", omittingEmptySubsequences: true) == ["agreement", "IND", "JPN"])
+        #expect(rows.contains { $0.hasPrefix("KAZ") && $0.contains("0.722") })
+    }
+
+    @Test func idealPointsPutTheUnitedStatesOnThePositiveSide() throws {
+        let result = try cli.run(["votes", "idealpoints", "--year", "2019", "--format", "csv", "--states", "USA,RUS"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(lines.first == ["country", "year", "ideal_point", "se"])
+        let usa = try #require(lines.first { $0.first == "USA" }), russia = try #require(lines.first { $0.first == "RUS" })
+        #expect(Double(usa[2])! > 0 && Double(russia[2])! < 0)
+    }
+
+    @Test func voteAgreementIsEvidenceInTheMap() throws {
+        let result = try cli.run(["evidence", "--dyad", "KAZ-USA", "--issue", "political.multilateral", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let votes = result.stdout.split(separator: "\n").filter { $0.contains(",vote,") }
+        #expect(votes.count == 28)
+        #expect(votes.allSatisfy { $0.contains("conflict") && $0.contains("10.7910/DVN/LEJUQZ") })
+        let again = try cli.run(["votes", "import"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let after = try cli.run(["evidence", "--dyad", "KAZ-USA", "--issue", "political.multilateral", "--format", "csv"])
+        #expect(after.stdout.split(separator: "\n").filter { $0.contains(",vote,") }.count == 28)   // replaced, not duplicated
+    }
+}
