@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Model, registry, taxonomy and relation map: pure Swift, no I/O frameworks.
@@ -29,6 +30,7 @@ let package = Package(
                 .copy("countries"),
                 .copy("groups"),
                 .copy("facts"),
+                .copy("cameo"),
             ]
         ),
         // The curated knowledge base: YAML fact and group files, validated with file and line.
@@ -38,6 +40,13 @@ let package = Package(
             name: "DiplomapStore",
             dependencies: ["DiplomapCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
         ),
+        // The system zlib, for reading gzip event files as a stream.
+        .systemLibrary(name: "CZlibEvents", path: "Sources/CZlibEvents"),
+        // Political event data (GDELT 1.0/2.0, ICEWS): streaming byte-level readers and dyad-month aggregates.
+        .target(
+            name: "DiplomapEvents",
+            dependencies: ["DiplomapCore", "CZlibEvents", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
+        ),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
         // The subcommands of the command-line tool.
@@ -45,6 +54,7 @@ let package = Package(
             name: "DiplomapCLI",
             dependencies: [
                 "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapReport",
+                "DiplomapEvents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,6 +69,7 @@ let package = Package(
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
+        .testTarget(name: "DiplomapEventsTests", dependencies: ["DiplomapEvents", "DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,6 +14,9 @@ public enum DefaultData {
     /// `Data/facts`, the curated knowledge base.
     public static var factsFolder: URL { folder("facts") }
 
+    /// `Data/cameo`: CAMEO codes, quad classes and the mapping of events to issues.
+    public static var cameoFolder: URL { folder("cameo") }
+
     private static func folder(_ name: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent(name, isDirectory: true)
     }

@@ -20,6 +20,7 @@ public struct Diplomap: AsyncParsableCommand {
             GroupsCommand.self,
             IssuesCommand.self,
             FactsCommand.self,
+            EventsCommand.self,
         ]
     )
 

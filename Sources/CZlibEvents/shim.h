@@ -1,0 +1,2 @@
+// The system zlib, for streaming gzip event files.
+#include <zlib.h>
