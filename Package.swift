@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
-        .testTarget(name: "DiplomapEventsTests", dependencies: ["DiplomapEvents", "DiplomapCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiplomapEventsTests", dependencies: ["DiplomapEvents", "DiplomapCore", "DiplomapData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -49,8 +49,11 @@ struct EventsCommand: AsyncParsableCommand {
             guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         }
 
-        /// Reads the files into `empty` with a progress bar on a terminal, prints the summary and applies `--strict`.
-        func scan<Sink: EventSink>(into empty: Sink, registry: CountryRegistry) async throws -> (Sink, ScanReport) {
+        /// Runs `reader` over the files with a progress bar on a terminal, prints the summary and applies `--strict`.
+        func scan<Sink: EventSink>(
+            registry: CountryRegistry,
+            reader: (EventScanOptions, ScanProgress) async throws -> (sink: Sink, report: ScanReport)
+        ) async throws -> (Sink, ScanReport) {
             let focusCodes = try EventFocus.codes(focus, registry: registry)
             let options = EventScanOptions(
                 format: format, focus: FocusCodes(focusCodes), threads: threads,
@@ -61,7 +64,7 @@ struct EventsCommand: AsyncParsableCommand {
             let started = Date()
             let result: (sink: Sink, report: ScanReport)
             do {
-                result = try await EventReader.scan(files, into: empty, options: options, progress: progress)
+                result = try await reader(options, progress)
                 await bar?.stop()
             } catch {
                 await bar?.stop()
@@ -106,7 +109,9 @@ struct EventsCommand: AsyncParsableCommand {
         var out: String?
 
         func run() async throws {
-            let (aggregate, _) = try await input.scan(into: DyadMonthAggregate(), registry: try Workspace.registry())
+            let (aggregate, _) = try await input.scan(registry: try Workspace.registry()) { options, progress in
+                try await EventReader.scan(input.files, into: DyadMonthAggregate(), options: options, progress: progress)
+            }
             let csv = aggregate.csv()
             guard let out else { return Output.print(csv) }
             do {
@@ -148,7 +153,9 @@ struct EventsCommand: AsyncParsableCommand {
                 issueMapCSV: String(contentsOf: folder.appendingPathComponent("issue_map.csv"), encoding: .utf8),
                 quadClassesCSV: String(contentsOf: folder.appendingPathComponent("quad_classes.csv"), encoding: .utf8)
             )
-            let (aggregate, report) = try await input.scan(into: EvidenceAggregate(map: map), registry: workspace.registry)
+            let (aggregate, report) = try await input.scan(registry: workspace.registry) { options, progress in
+                try await EventReader.scan(input.files, into: EvidenceAggregate(map: map), options: options, progress: progress)
+            }
             let names = input.files.map { URL(fileURLWithPath: $0).lastPathComponent }
             let dataset = report.formats.contains(.icews) ? "ICEWS" : "GDELT"
             let registry = workspace.registry

@@ -13,13 +13,19 @@ public struct EventScanOptions: Sendable {
     public var namer: CountryNamer?
     /// Bytes per read buffer, one per worker: the bound on memory.
     public var bufferSize: Int
+    /// Plain files smaller than this are read by one worker: splitting costs more than it gains.
+    public var splitThreshold: Int
 
-    public init(format: EventFormat? = nil, focus: FocusCodes, threads: Int = 1, namer: CountryNamer? = nil, bufferSize: Int = 1 << 21) {
+    public init(
+        format: EventFormat? = nil, focus: FocusCodes, threads: Int = 1, namer: CountryNamer? = nil,
+        bufferSize: Int = 1 << 21, splitThreshold: Int = 16 << 20
+    ) {
         self.format = format
         self.focus = focus
         self.threads = max(1, threads)
         self.namer = namer
         self.bufferSize = bufferSize
+        self.splitThreshold = splitThreshold
     }
 }
 
@@ -28,15 +34,27 @@ public struct EventScanOptions: Sendable {
 /// Plain files are split into byte ranges at line ends and read by several
 /// workers, each with its own buffer and partial aggregate, merged at the end.
 public enum EventReader {
-    /// Plain files smaller than this are read by one worker.
-    static let splitThreshold = 16 << 20
-
-    /// Scans every file into a copy of `empty` and returns the merged aggregate and report.
+    /// Scans every file into the aggregate contract and returns it with the report.
     ///
     /// Throws `EventFileError` for a file that cannot be opened or whose format cannot be told;
     /// a truncated or corrupt archive is counted in the report and its readable rows are kept.
-    public static func scan<Sink: EventSink>(
-        _ paths: [String], into empty: Sink, options: EventScanOptions, progress: ScanProgress? = nil
+    public static func scan(
+        _ paths: [String], into empty: DyadMonthAggregate, options: EventScanOptions, progress: ScanProgress? = nil
+    ) async throws -> (sink: DyadMonthAggregate, report: ScanReport) {
+        try await scanFiles(paths, into: empty, options: options, progress: progress)
+    }
+
+    /// Scans every file into evidence cells and returns them with the report; errors as for the aggregate.
+    public static func scan(
+        _ paths: [String], into empty: EvidenceAggregate, options: EventScanOptions, progress: ScanProgress? = nil
+    ) async throws -> (sink: EvidenceAggregate, report: ScanReport) {
+        try await scanFiles(paths, into: empty, options: options, progress: progress)
+    }
+
+    /// The two entry points above are concrete so that this generic code is specialised inside the
+    /// module, where the hot loop can then see the sink's type instead of calling through a witness table.
+    static func scanFiles<Sink: EventSink>(
+        _ paths: [String], into empty: Sink, options: EventScanOptions, progress: ScanProgress?
     ) async throws -> (sink: Sink, report: ScanReport) {
         var sink = empty
         var report = ScanReport()
@@ -108,7 +126,7 @@ public enum EventReader {
         guard size > 0 else { return (empty, ScanReport()) }
         let layout = try layout(firstLine: firstLine(head.prefix(max(0, headCount))), file: path, options: options)
 
-        let workers = size < splitThreshold ? 1 : options.threads
+        let workers = size < options.splitThreshold ? 1 : options.threads
         let ranges = (0..<workers).map { index in (size * index / workers)..<(size * (index + 1) / workers) }
         return try await withThrowingTaskGroup(of: (Int, Sink, ScanReport).self) { group in
             for (index, range) in ranges.enumerated() {

@@ -8,9 +8,10 @@ final class LineFeeder<Sink: EventSink> {
     let scanner: EventScanner<Sink>
     let capacity: Int
     private let buffer: UnsafeMutablePointer<UInt8>
-    private(set) var fill = 0
+    // Owned by one worker, like its scanner: no run-time exclusivity checks.
+    @exclusivity(unchecked) private(set) var fill = 0
     /// Bytes are dropped up to the next newline: after a too-long line, or at the start of a worker's range.
-    var skippingToNewline = false
+    @exclusivity(unchecked) var skippingToNewline = false
     private let progress: ScanProgress?
 
     init(scanner: EventScanner<Sink>, capacity: Int, progress: ScanProgress?) {
