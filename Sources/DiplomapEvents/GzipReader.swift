@@ -34,9 +34,24 @@ final class GzipReader {
         try? handle.close()
     }
 
+    /// A problem met after some bytes were produced: those are returned first, the error on the next read.
+    private var pendingError: EventFileError?
+
     /// Fills `buffer` with up to `count` uncompressed bytes; 0 at the end of the data.
     func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        if let pendingError { throw pendingError }
         guard !ended, count > 0 else { return 0 }
+        do {
+            return try inflate(into: buffer, count: count)
+        } catch let error as EventFileError {
+            let produced = count - Int(stream.avail_out)
+            guard produced > 0 else { throw error }
+            pendingError = error
+            return produced
+        }
+    }
+
+    private func inflate(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         stream.next_out = buffer
         stream.avail_out = UInt32(count)
         while stream.avail_out > 0 {
@@ -48,7 +63,7 @@ final class GzipReader {
                 stream.next_in = input
                 stream.avail_in = UInt32(read)
             }
-            let result = inflate(&stream, Z_NO_FLUSH)
+            let result = CZlibEvents.inflate(&stream, Z_NO_FLUSH)
             if result == Z_STREAM_END {
                 // Another member may follow.
                 if stream.avail_in == 0 && inputEnded || !moreInput() { ended = true; break }

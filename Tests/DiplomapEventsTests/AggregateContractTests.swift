@@ -1,4 +1,4 @@
-import DiplomapEvents
+@testable import DiplomapEvents
 import Testing
 
 /// The aggregate CSV equals, byte for byte, what the DuckDB reference query wrote for the same files.

@@ -36,7 +36,7 @@ struct IssueMapTests {
 
     @Test func everyRuleNamesACAMEOCode() throws {
         let table = try String(contentsOf: DefaultData.cameoFolder.appendingPathComponent("cameo_event_codes.csv"), encoding: .utf8)
-        let codes = Set(table.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) })
+        let codes = Set(try CSVRecords.parse(table, file: "cameo_event_codes.csv").dropFirst().map { $0.fields[0] })
         #expect(codes.count > 300)
         let unknown = try Fixture.issueMap().rules.map(\.codePrefix).filter { !$0.isEmpty && !codes.contains($0) }
         #expect(unknown.isEmpty)
