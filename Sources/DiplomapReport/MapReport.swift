@@ -30,7 +30,7 @@ public struct MapReport: Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title)) · diplomap</title>
-        <style>\(Self.style)</style>
+        <style>\(Self.style)\(EventTimeline.style)</style>
         </head>
         <body>
         <header>
@@ -42,6 +42,7 @@ public struct MapReport: Sendable {
         <main>
         <h2>Issues by pair of states</h2>
         \(table)
+        \(EventTimeline(map: map, registry: registry).html)
         <h2>Evidence</h2>
         \(evidenceSections)
         <h2>Sources</h2>
