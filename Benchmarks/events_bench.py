@@ -87,6 +87,8 @@ def main():
         print(f"single-threaded: diplomap is {single:.1f}x DuckDB threads=1   (target 3x)  {'ok' if single >= 3 else 'MISSED'}")
         print(f"all cores ({args.threads}):   diplomap is {multi:.1f}x DuckDB threads={args.threads}   (target 2x)  {'ok' if multi >= 2 else 'MISSED'}")
         print(f"diplomap peak memory {peak:.1f} MB   (target < 100 MB)  {'ok' if peak < 100 else 'MISSED'}")
+        reading = run("cat (reading the file)", "-")[2]
+        print(f"reading the file alone takes {reading:.2f} s: diplomap single-threaded takes {run('diplomap', 1)[2] / reading:.1f}x that")
         rows = reference.count(b"\n") - 1
         print(f"outputs identical to the reference: {'yes' if identical else 'NO'} ({rows} rows)")
         if args.keep:

@@ -32,13 +32,13 @@ struct EventsCommand: AsyncParsableCommand {
         @Option(help: "Keep events with at least one side here: a group or comma-separated states, as codes or names.")
         var focus = "C5"
 
-        @Option(help: ArgumentHelp("The format of every file, instead of telling it from each file's first line: \(EventFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+        @Option(help: ArgumentHelp("The format of every file, instead of telling it from each file's first line.", valueName: "format"))
         var format: EventFormat?
 
-        @Option(help: "Workers reading each plain file (default: the number of cores).")
+        @Option(help: "Workers reading each plain file; compressed files are read by one. The default is the number of cores.")
         var threads = ProcessInfo.processInfo.activeProcessorCount
 
-        @Flag(help: "Fail on the first malformed row or damaged file, writing nothing.")
+        @Flag(help: "Fail when any row is malformed or any file damaged, writing nothing.")
         var strict = false
 
         @Flag(name: .shortAndLong, help: "No progress bar and no summary; problems are still reported.")
