@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Model, registry, taxonomy and relation map: pure Swift, no I/O frameworks.
@@ -32,6 +33,7 @@ let package = Package(
                 .copy("geo"),
                 .copy("lexicon"),
                 .copy("unvotes"),
+                .copy("cameo"),
             ]
         ),
         // The curated knowledge base: YAML fact and group files, validated with file and line.
@@ -44,9 +46,14 @@ let package = Package(
         // The document mapper: relations between states from text, and its evaluation.
         .target(name: "DiplomapDocuments", dependencies: ["DiplomapCore"]),
         // zlib from the system, to read the gzip-compressed vote files.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // UN General Assembly votes: loading, agreement, kappa, S score, ideal points, evidence.
-        .target(name: "DiplomapVotes", dependencies: ["DiplomapCore", "CZlib", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "DiplomapVotes", dependencies: ["DiplomapCore", "SystemZlib", .product(name: "Logging", package: "swift-log")]),
+        // Political event data (GDELT 1.0/2.0, ICEWS): streaming byte-level readers and dyad-month aggregates.
+        .target(
+            name: "DiplomapEvents",
+            dependencies: ["DiplomapCore", "SystemZlib", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
+        ),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
         // Exports of the map: CSV, JSON, GraphML, GEXF, GeoJSON.
@@ -63,6 +70,8 @@ let package = Package(
                 "DiplomapExport",
                 "DiplomapDocuments",
                 "DiplomapVotes",
+                "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapReport",
+                "DiplomapEvents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,6 +95,7 @@ let package = Package(
             name: "DiplomapVotesTests", dependencies: ["DiplomapVotes", "DiplomapData", "DiplomapFacts", "DiplomapCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "DiplomapEventsTests", dependencies: ["DiplomapEvents", "DiplomapCore", "DiplomapData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,6 +22,8 @@ public enum DefaultData {
 
     /// `Data/unvotes`, the UN General Assembly roll-call votes 1946–2019 (votes, roll calls, issues, gzip CSV).
     public static var unvotesFolder: URL { folder("unvotes") }
+    /// `Data/cameo`: CAMEO codes, quad classes and the mapping of events to issues.
+    public static var cameoFolder: URL { folder("cameo") }
 
     private static func folder(_ name: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent(name, isDirectory: true)

@@ -26,6 +26,7 @@ public struct Diplomap: AsyncParsableCommand {
             EvalCommand.self,
             BenchExtractCommand.self,
             VotesCommand.self,
+            EventsCommand.self,
         ]
     )
 

@@ -36,6 +36,11 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes a line to standard error: summaries and problems, kept apart from the output proper.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
     /// Writes the listing in the chosen form.
     static func list(_ format: ListFormat, header: [String], rows: [[String]], json value: some Encodable) throws {
         switch format {

@@ -3,15 +3,15 @@
 /// Small reference tables only: large event and vote files have their own
 /// byte-level readers. Fields are never turned into `nil`: Namibia's ISO2
 /// code `NA` is a value.
-enum CSVRecords {
+public enum CSVRecords {
     /// One record with the line it starts on.
-    struct Record {
-        var line: Int
-        var fields: [String]
+    public struct Record {
+        public var line: Int
+        public var fields: [String]
     }
 
     /// Parses `text`; throws when a quote is left open.
-    static func parse(_ text: String, file: String) throws(InputError) -> [Record] {
+    public static func parse(_ text: String, file: String) throws(InputError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field = ""

@@ -105,6 +105,14 @@ public struct TimelinePoint: Sendable, Hashable, Codable {
     public var counts: PolarityCounts
 }
 
+/// One month of event evidence in a cell: summed weights of cooperation and conflict.
+public struct MonthPoint: Sendable, Hashable, Codable {
+    public var year: Int
+    public var month: Int
+    public var cooperation: Double
+    public var conflict: Double
+}
+
 /// One cell of the map: what the evidence says about one dyad on one issue.
 public struct RelationCell: Sendable, Hashable, Codable {
     /// The focus side (a focus state or the focus group).
@@ -120,6 +128,8 @@ public struct RelationCell: Sendable, Hashable, Codable {
     public var basis: EvidenceBasis
     /// Evidence per year of its start date; undated evidence is not in it.
     public var timeline: [TimelinePoint]
+    /// Event evidence per month: the timeline only event data, which covers every month, can draw.
+    public var eventMonths: [MonthPoint]
     /// The strongest pieces of evidence (trusted kinds and heavy rows first), at most `ScoringPolicy.strongestKept`.
     public var strongest: [Evidence]
 }
@@ -167,17 +177,26 @@ public struct RelationMap: Sendable, Codable {
         var counts = KindCounts()
         var totals: [SourceKind: KindTotal] = [:]
         var years: [Int: PolarityCounts] = [:]
+        var months: [Int: MonthPoint] = [:]
         for index in indices {
             let item = evidence[index]
             counts[item.kind][item.polarity] += 1
             totals[item.kind, default: KindTotal()].add(item)
-            if let year = item.period?.start.year { years[year, default: PolarityCounts()][item.polarity] += 1 }
+            guard let start = item.period?.start else { continue }
+            years[start.year, default: PolarityCounts()][item.polarity] += 1
+            if item.kind == .event, let month = start.month {
+                var point = months[start.year * 12 + month, default: MonthPoint(year: start.year, month: month, cooperation: 0, conflict: 0)]
+                if item.polarity == .cooperation { point.cooperation += item.weight }
+                if item.polarity == .conflict { point.conflict += item.weight }
+                months[start.year * 12 + month] = point
+            }
         }
         let (score, confidence) = policy.assess(totals)
         return RelationCell(
             focus: key.focus, partner: key.partner, issue: key.issue, counts: counts, score: score, confidence: confidence,
             basis: EvidenceBasis(kinds: Set(totals.keys)),
             timeline: years.sorted { $0.key < $1.key }.map { TimelinePoint(year: $0.key, counts: $0.value) },
+            eventMonths: months.sorted { $0.key < $1.key }.map(\.value),
             strongest: strongest(indices, evidence, policy)
         )
     }

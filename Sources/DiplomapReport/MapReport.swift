@@ -43,7 +43,7 @@ public struct MapReport: Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title)) · diplomap</title>
-        <style>\(ReportStyle.css)</style>
+        <style>\(ReportStyle.css)\(EventTimeline.style)</style>
         </head>
         <body>
         <header>
@@ -62,6 +62,7 @@ public struct MapReport: Sendable {
         \(HeatmapTable(map: map, registry: registry).render())</section>
         \(PatternSection(patterns: patterns, registry: registry).render())
         <section id="network"><h2>Network</h2>\(NetworkChart(map: map, registry: registry).render())</section>
+        \(EventTimeline(map: map, registry: registry).html)
         \(EvidenceSection(map: map, registry: registry).render())
         <section id="sources"><h2>Sources</h2>\(manifest)</section>
         </main>

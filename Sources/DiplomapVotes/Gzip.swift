@@ -1,4 +1,4 @@
-import CZlib
+import SystemZlib
 import DiplomapCore
 
 /// Inflates gzip data with the system's zlib, so the vote files ship compressed (3 MB instead of 23 MB).

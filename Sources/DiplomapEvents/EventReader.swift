@@ -1,0 +1,293 @@
+import DiplomapCore
+import Foundation
+import ZIPFoundation
+
+/// How to read a set of event files.
+public struct EventScanOptions: Sendable {
+    /// The format, or `nil` to tell it from each file's first line.
+    public var format: EventFormat?
+    public var focus: FocusCodes
+    /// Workers for plain files; compressed files are read by one.
+    public var threads: Int
+    /// Country names to CAMEO codes, for ICEWS.
+    public var namer: CountryNamer?
+    /// Bytes per read buffer, one per worker: the bound on memory.
+    public var bufferSize: Int
+    /// Plain files smaller than this are read by one worker: splitting costs more than it gains.
+    public var splitThreshold: Int
+
+    public init(
+        format: EventFormat? = nil, focus: FocusCodes, threads: Int = 1, namer: CountryNamer? = nil,
+        bufferSize: Int = 1 << 21, splitThreshold: Int = 16 << 20
+    ) {
+        self.format = format
+        self.focus = focus
+        self.threads = max(1, threads)
+        self.namer = namer
+        self.bufferSize = bufferSize
+        self.splitThreshold = splitThreshold
+    }
+}
+
+/// Reads event files, plain, `.gz` or `.zip`, into a sink, with a report of what was read, kept and skipped.
+///
+/// Plain files are split into byte ranges at line ends and read by several
+/// workers, each with its own buffer and partial aggregate, merged at the end.
+public enum EventReader {
+    /// Scans every file into the aggregate contract and returns it with the report.
+    ///
+    /// Throws `EventFileError` for a file that cannot be opened or whose format cannot be told;
+    /// a truncated or corrupt archive is counted in the report and its readable rows are kept.
+    public static func scan(
+        _ paths: [String], into empty: DyadMonthAggregate, options: EventScanOptions, progress: ScanProgress? = nil
+    ) async throws -> (sink: DyadMonthAggregate, report: ScanReport) {
+        try await scanFiles(paths, into: empty, options: options, progress: progress)
+    }
+
+    /// Scans every file into evidence cells and returns them with the report; errors as for the aggregate.
+    public static func scan(
+        _ paths: [String], into empty: EvidenceAggregate, options: EventScanOptions, progress: ScanProgress? = nil
+    ) async throws -> (sink: EvidenceAggregate, report: ScanReport) {
+        try await scanFiles(paths, into: empty, options: options, progress: progress)
+    }
+
+    /// The two entry points above are concrete so that this generic code is specialised inside the
+    /// module, where the hot loop can then see the sink's type instead of calling through a witness table.
+    static func scanFiles<Sink: EventSink>(
+        _ paths: [String], into empty: Sink, options: EventScanOptions, progress: ScanProgress?
+    ) async throws -> (sink: Sink, report: ScanReport) {
+        var sink = empty
+        var report = ScanReport()
+        for path in paths {
+            let lower = path.lowercased()
+            let (part, partReport): (Sink, ScanReport)
+            if lower.hasSuffix(".zip") {
+                (part, partReport) = try scanZip(path, into: empty, options: options, progress: progress)
+            } else if lower.hasSuffix(".gz") {
+                (part, partReport) = try scanGzip(path, into: empty, options: options, progress: progress)
+            } else {
+                (part, partReport) = try await scanPlain(path, into: empty, options: options, progress: progress)
+            }
+            sink.merge(part)
+            report.add(partReport)
+        }
+        return (sink, report)
+    }
+
+    /// The size of each file, for a progress bar.
+    public static func totalBytes(_ paths: [String]) -> Int {
+        paths.reduce(0) { total, path in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
+    }
+
+    // MARK: Formats
+
+    /// The layout of a file from its first line, or the one named in the options.
+    static func layout(firstLine: some Collection<UInt8>, file: String, options: EventScanOptions) throws -> EventLayout {
+        let format = options.format ?? EventFormat.detect(firstLine: firstLine)
+        switch format {
+        case .icews:
+            guard let layout = EventLayout.icews(header: firstLine) else {
+                throw EventFileError(file: file, message: "ICEWS files need a header row naming Event Date, Source Country, Target Country, CAMEO Code and Intensity")
+            }
+            return layout
+        case .some(let format):
+            return .gdelt(format)
+        case nil:
+            let fields = firstLine.split(separator: ByteScan.tab, omittingEmptySubsequences: false).count
+            throw EventFileError(
+                file: file,
+                message: "cannot tell the format: the first line has \(fields) tab-separated fields (GDELT 1.0 has 57 or 58, GDELT 2.0 has 61, ICEWS starts with a header row); name it with --format"
+            )
+        }
+    }
+
+    /// The bytes before the first newline of a prefix.
+    static func firstLine(_ prefix: some Collection<UInt8>) -> [UInt8] {
+        var line = Array(prefix.prefix { $0 != ByteScan.newline })
+        if line.last == ByteScan.carriageReturn { line.removeLast() }
+        return line
+    }
+
+    // MARK: Plain files
+
+    private static func scanPlain<Sink: EventSink>(
+        _ path: String, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
+    ) async throws -> (Sink, ScanReport) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw EventFileError(file: path, message: "cannot open the file (errno \(errno))") }
+        var status = stat()
+        fstat(descriptor, &status)
+        let size = Int(status.st_size)
+        var head = [UInt8](repeating: 0, count: min(size, 1 << 16))
+        let headCount = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        close(descriptor)
+        guard size > 0 else { return (empty, ScanReport()) }
+        let layout = try layout(firstLine: firstLine(head.prefix(max(0, headCount))), file: path, options: options)
+
+        let workers = size < options.splitThreshold ? 1 : options.threads
+        let ranges = (0..<workers).map { index in (size * index / workers)..<(size * (index + 1) / workers) }
+        return try await withThrowingTaskGroup(of: (Int, Sink, ScanReport).self) { group in
+            for (index, range) in ranges.enumerated() {
+                group.addTask {
+                    let (sink, report) = try scanRange(path, range: range, layout: layout, into: empty, options: options, progress: progress)
+                    return (index, sink, report)
+                }
+            }
+            var parts: [(Int, Sink, ScanReport)] = []
+            for try await part in group { parts.append(part) }
+            parts.sort { $0.0 < $1.0 }
+            var sink = empty
+            var report = ScanReport()
+            for (_, part, partReport) in parts {
+                sink.merge(part)
+                report.append(partReport)
+            }
+            return (sink, report)
+        }
+    }
+
+    /// Scans the lines that start inside `range`: the line that crosses the range's start belongs to the range before.
+    private static func scanRange<Sink: EventSink>(
+        _ path: String, range: Range<Int>, layout: EventLayout, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
+    ) throws -> (Sink, ScanReport) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw EventFileError(file: path, message: "cannot open the file (errno \(errno))") }
+        defer { close(descriptor) }
+        let scanner = EventScanner(layout: layout, file: path, focus: options.focus, sink: empty, namer: options.namer, skipHeader: range.lowerBound == 0)
+        let feeder = LineFeeder(scanner: scanner, capacity: options.bufferSize, progress: progress)
+        var offset = range.lowerBound
+        if offset > 0 {
+            offset -= 1
+            feeder.skippingToNewline = true
+        }
+        var bufferStart = offset
+        let lastOwned = range.upperBound - 1
+        while true {
+            let (pointer, room) = feeder.space
+            let count = pread(descriptor, pointer, room, off_t(offset))
+            guard count >= 0 else { throw EventFileError(file: path, message: "read failed (errno \(errno))") }
+            if count == 0 {
+                feeder.finish()
+                break
+            }
+            offset += count
+            progress?.add(bytes: count)
+            var done = false
+            if offset > lastOwned {
+                let end = feeder.fill + count
+                let from = max(0, lastOwned - bufferStart)
+                if from < end, let newline = memchr(pointer - feeder.fill + from, Int32(ByteScan.newline), end - from) {
+                    let lineEnd = (pointer - feeder.fill).distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                    bufferStart += feeder.commit(lineEnd - feeder.fill)
+                    done = true
+                }
+            }
+            if done {
+                feeder.finish()
+                break
+            }
+            bufferStart += feeder.commit(count)
+        }
+        return (scanner.sink, scanner.report)
+    }
+
+    // MARK: gzip
+
+    private static func scanGzip<Sink: EventSink>(
+        _ path: String, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
+    ) throws -> (Sink, ScanReport) {
+        var head = [UInt8](repeating: 0, count: 1 << 16)
+        let headCount: Int
+        do {
+            let probe = try GzipReader(path: path)
+            headCount = try head.withUnsafeMutableBufferPointer { try probe.read(into: $0.baseAddress!, count: $0.count) }
+        } catch let error as EventFileError where isDamage(error) {
+            return (empty, failed(path, error.message))
+        }
+        guard headCount > 0 else { return (empty, ScanReport()) }
+        let layout = try layout(firstLine: firstLine(head.prefix(headCount)), file: path, options: options)
+        let reader = try GzipReader(path: path)
+        let scanner = EventScanner(layout: layout, file: path, focus: options.focus, sink: empty, namer: options.namer, skipHeader: true)
+        let feeder = LineFeeder(scanner: scanner, capacity: options.bufferSize, progress: progress)
+        var reported = 0
+        do {
+            while true {
+                let (pointer, room) = feeder.space
+                let count = try reader.read(into: pointer, count: room)
+                progress?.add(bytes: reader.compressedBytes - reported)
+                reported = reader.compressedBytes
+                if count == 0 { break }
+                feeder.commit(count)
+            }
+        } catch let error as EventFileError {
+            // Keep the rows read before the damage; the partial last line is dropped.
+            var report = scanner.report
+            report.filesFailed += 1
+            report.record(InputError(file: path, line: nil, field: "gzip", message: error.message.replacingOccurrences(of: "gzip: ", with: "")))
+            return (scanner.sink, report)
+        }
+        feeder.finish()
+        return (scanner.sink, scanner.report)
+    }
+
+    private static func isDamage(_ error: EventFileError) -> Bool { error.message.hasPrefix("gzip:") }
+
+    /// A report for a file that could not be read at all.
+    private static func failed(_ file: String, _ message: String) -> ScanReport {
+        var report = ScanReport()
+        report.filesFailed = 1
+        report.record(InputError(file: file, message: message))
+        return report
+    }
+
+    // MARK: zip
+
+    /// Stops an extraction once enough bytes have been seen.
+    private struct EnoughBytes: Error {}
+
+    private static func scanZip<Sink: EventSink>(
+        _ path: String, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
+    ) throws -> (Sink, ScanReport) {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            return (empty, failed(path, "zip: not a zip archive, or truncated (its directory at the end is missing)"))
+        }
+        var sink = empty
+        var report = ScanReport()
+        for entry in archive where entry.type == .file {
+            let name = "\(path):\(entry.path)"
+            var head: [UInt8] = []
+            do {
+                _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
+                    head.append(contentsOf: data.prefix((1 << 16) - head.count))
+                    if head.count >= 1 << 16 || head.contains(ByteScan.newline) { throw EnoughBytes() }
+                }
+            } catch is EnoughBytes {
+            } catch {
+                report.add(failed(name, "zip: cannot read the entry: \(error)"))
+                continue
+            }
+            guard !head.isEmpty else { continue }
+            let layout = try layout(firstLine: firstLine(head), file: name, options: options)
+            let scanner = EventScanner(layout: layout, file: name, focus: options.focus, sink: empty, namer: options.namer, skipHeader: true)
+            let feeder = LineFeeder(scanner: scanner, capacity: options.bufferSize, progress: nil)
+            do {
+                _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: false) { data in
+                    data.withUnsafeBytes { feeder.feed($0) }
+                }
+                feeder.finish()
+            } catch {
+                scanner.report.filesFailed += 1
+                scanner.report.record(InputError(file: name, field: "zip", message: "the entry is damaged or truncated: \(error)"))
+            }
+            progress?.add(bytes: Int(entry.compressedSize))
+            sink.merge(scanner.sink)
+            report.add(scanner.report)
+        }
+        return (sink, report)
+    }
+}

@@ -1,0 +1,2 @@
+// The system zlib, for streaming gzip files (UN votes, event data).
+#include <zlib.h>
