@@ -4,8 +4,8 @@
     report_browser.py REPORT.html SCREENSHOT.png
 
 Fails on any console error, and unless the page shows the map, the heatmap
-with a row for every pair, the pattern sentences and the evidence of a cell
-after a click on it.
+with a row for every pair, the pattern sentences, the UN vote agreement
+charts and the evidence of a cell after a click on it.
 """
 import sys
 from pathlib import Path
@@ -28,6 +28,8 @@ def main(report, screenshot):
         assert len(rows) == 30, f"expected 30 pairs (6 focus sides x 5 partners), found {len(rows)}"
         assert driver.find_elements(By.CSS_SELECTOR, "svg.geomap path.focus"), "no focus states on the map"
         assert len(driver.find_elements(By.CSS_SELECTOR, "#patterns .sentences li")) == 5, "expected one pattern sentence per partner"
+        charts = driver.find_elements(By.CSS_SELECTOR, "#votes svg.agreement")
+        assert len(charts) == 25, f"expected a UN vote agreement chart per state pair, found {len(charts)}"
         link = driver.find_element(By.CSS_SELECTOR, 'a[href="#cell-C5-TUR-political.multilateral"]')
         link.click()
         target = driver.find_element(By.ID, "cell-C5-TUR-political.multilateral")

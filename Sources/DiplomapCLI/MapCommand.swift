@@ -49,6 +49,7 @@ struct MapCommand: AsyncParsableCommand {
             let report = MapReport(
                 map: built.map, patterns: built.patterns, registry: built.workspace.registry, boundaries: built.boundaries,
                 sources: try await built.workspace.store.sources(), period: built.window.description,
+                agreement: try await VoteImport.agreementSeries(built),
                 generated: Date().formatted(.iso8601.year().month().day())
             )
             try Output.write(report.render(), to: out, what: "the report")

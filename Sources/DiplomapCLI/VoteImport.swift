@@ -1,5 +1,6 @@
 import DiplomapCore
 import DiplomapData
+import DiplomapReport
 import DiplomapStore
 import DiplomapVotes
 import Foundation
@@ -31,6 +32,23 @@ enum VoteImport {
     static func importDefaultIfMissing(store: SQLiteStore, registry: CountryRegistry) async throws {
         guard try await !store.sources().contains(where: { $0.source.id == VoteEvidenceBuilder.sourceID }) else { return }
         try await run(store: store, registry: registry, folder: DefaultData.unvotesFolder, focus: defaultFocus, partners: defaultPartners)
+    }
+
+    /// Agreement per year for every focus state × partner state of a map, when the store holds vote evidence.
+    static func agreementSeries(_ built: MapOptions.Built) async throws -> [AgreementSeries] {
+        guard try await built.workspace.store.sources().contains(where: { $0.source.kind == .vote }) else { return [] }
+        var logger = Logger(label: "diplomap.votes")
+        logger.logLevel = .warning
+        let data = try VoteLoader.load(folder: DefaultData.unvotesFolder, registry: built.workspace.registry, logger: logger)
+        let registry = built.workspace.registry
+        let states = built.map.focus.filter { registry.country(iso3: $0) != nil }
+        return built.map.partners.filter { registry.country(iso3: $0) != nil }.flatMap { partner in
+            states.map { state in
+                AgreementSeries(focus: state, partner: partner, points: data.agreementSeries(state, partner).compactMap { point in
+                    point.counts.agreement.map { AgreementSeries.Point(year: point.year, agreement: $0, votes: point.counts.commonVotes) }
+                })
+            }
+        }
     }
 
     /// The store's record of the vote source: the data's checksum and the pairs chosen.

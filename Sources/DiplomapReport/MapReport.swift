@@ -15,12 +15,14 @@ public struct MapReport: Sendable {
     public var sources: [StoredSource]
     /// The period the map covers, in words.
     public var period: String
+    /// UN vote agreement per pair and year, when the vote data is loaded.
+    public var agreement: [AgreementSeries]
     /// When the report was made, as it should be printed.
     public var generated: String
 
     public init(
         map: RelationMap, patterns: Patterns, registry: CountryRegistry, boundaries: WorldBoundaries?,
-        sources: [StoredSource], period: String, generated: String
+        sources: [StoredSource], period: String, agreement: [AgreementSeries] = [], generated: String
     ) {
         self.map = map
         self.patterns = patterns
@@ -28,6 +30,7 @@ public struct MapReport: Sendable {
         self.boundaries = boundaries
         self.sources = sources
         self.period = period
+        self.agreement = agreement
         self.generated = generated
     }
 
@@ -43,7 +46,7 @@ public struct MapReport: Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title)) · diplomap</title>
-        <style>\(ReportStyle.css)\(EventTimeline.style)</style>
+        <style>\(ReportStyle.css)\(EventTimeline.style)\(AgreementChart.style)</style>
         </head>
         <body>
         <header>
@@ -63,6 +66,7 @@ public struct MapReport: Sendable {
         \(PatternSection(patterns: patterns, registry: registry).render())
         <section id="network"><h2>Network</h2>\(NetworkChart(map: map, registry: registry).render())</section>
         \(EventTimeline(map: map, registry: registry).html)
+        \(AgreementChart(series: agreement, registry: registry).render())
         \(EvidenceSection(map: map, registry: registry).render())
         <section id="sources"><h2>Sources</h2>\(manifest)</section>
         </main>

@@ -66,3 +66,21 @@ struct MapReportTests {
         #expect([1.0, -1.0, 0.0].map(ScoreColor.sign) == ["+", "−", "±"])
     }
 }
+
+struct AgreementChartTests {
+    @Test func drawsOneLinePerPairOnASharedAxis() throws {
+        let registry = try MapReportTests().registry()
+        let series = [
+            AgreementSeries(focus: "KAZ", partner: "TUR", points: [.init(year: 1992, agreement: 0.9, votes: 60), .init(year: 2002, agreement: 0.5, votes: 70)]),
+            AgreementSeries(focus: "UZB", partner: "TUR", points: [.init(year: 1997, agreement: 1, votes: 50), .init(year: 2002, agreement: 0.8, votes: 70)]),
+            AgreementSeries(focus: "UZB", partner: "KAZ", points: [.init(year: 1999, agreement: 1, votes: 50)]),
+        ]
+        let html = AgreementChart(series: series, registry: registry).render()
+        #expect(html.components(separatedBy: "<polyline").count == 3)
+        // The shared axis runs 1992–2002 over 352 units from x = 4; agreement 1 is y = 4 and 0 is y = 56.
+        #expect(html.contains("points=\"4,9.2 356,30\""))
+        #expect(html.contains("points=\"180,4 356,14.4\""))
+        #expect(html.contains("0.80 in 2002") && html.contains("1992–2002"))
+        #expect(AgreementChart(series: [], registry: registry).render().isEmpty)
+    }
+}

@@ -1,0 +1,64 @@
+import DiplomapCore
+
+/// UN General Assembly vote agreement of one pair, year by year.
+public struct AgreementSeries: Sendable, Hashable {
+    public var focus: String
+    public var partner: String
+    /// (year, Voeten agreement in [0, 1], common votes), in year order.
+    public var points: [Point]
+
+    /// One year of the series.
+    public struct Point: Sendable, Hashable {
+        public var year: Int
+        public var agreement: Double
+        public var votes: Int
+
+        public init(year: Int, agreement: Double, votes: Int) {
+            self.year = year
+            self.agreement = agreement
+            self.votes = votes
+        }
+    }
+
+    public init(focus: String, partner: String, points: [Point]) {
+        self.focus = focus
+        self.partner = partner
+        self.points = points
+    }
+}
+
+/// A small line chart of agreement over time per pair, on one shared year axis so that pairs compare.
+struct AgreementChart {
+    let series: [AgreementSeries]
+    let registry: CountryRegistry
+
+    func render() -> String {
+        let drawn = series.filter { $0.points.count > 1 }
+        guard let first = drawn.flatMap({ $0.points.map(\.year) }).min(), let last = drawn.flatMap({ $0.points.map(\.year) }).max(), last > first
+        else { return "" }
+        let width = 360.0, height = 60.0
+        func x(_ year: Int) -> String { SVG.number(Double(year - first) / Double(last - first) * (width - 8) + 4) }
+        func y(_ agreement: Double) -> String { SVG.number((1 - agreement) * (height - 8) + 4) }
+        let rows = drawn.map { series -> String in
+            let line = series.points.map { "\(x($0.year)),\(y($0.agreement))" }.joined(separator: " ")
+            let latest = series.points.last!
+            let tip = series.points.map { "\($0.year): \(String(format: "%.2f", $0.agreement)) (\($0.votes) votes)" }.joined(separator: "; ")
+            let chart = "<svg class=\"agreement\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" role=\"img\"><title>\(HTML.escape(tip))</title>"
+                + "<line x1=\"0\" x2=\"\(SVG.number(width))\" y1=\"\(y(0.5))\" y2=\"\(y(0.5))\" class=\"mid\"/>"
+                + "<polyline points=\"\(line)\" class=\"line\"/></svg>"
+            return "<tr><th scope=\"row\">\(HTML.escape(ReportNames.pair(series.focus, series.partner, registry)))</th><td>\(chart)</td>"
+                + "<td class=\"num\">\(String(format: "%.2f", latest.agreement)) in \(latest.year)</td></tr>"
+        }
+        return """
+        <section id="votes"><h2>UN General Assembly vote agreement</h2>
+        <p class="note">Agreement per year, \(first)–\(last) (Voeten's index: same vote 1, one abstains 0.5, opposite 0; the grey line is 0.5). \
+        Data: Voeten, UN General Assembly voting data, doi:10.7910/DVN/LEJUQZ.</p>
+        <table class="agreements"><tbody>\(rows.joined())</tbody></table></section>
+        """
+    }
+
+    static let style = """
+    .agreements th{text-align:left;white-space:nowrap;font-size:.85rem;padding-right:.6rem}.agreement{width:360px;height:60px}
+    .agreement .line{fill:none;stroke:#2166ac;stroke-width:1.5}.agreement .mid{stroke:#bbb;stroke-dasharray:3 3}
+    """
+}
