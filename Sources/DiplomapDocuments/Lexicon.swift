@@ -29,6 +29,8 @@ public enum Cue: String, Sendable, CaseIterable {
     case clause
     /// "state", "nation": after "Central Asian", one state, not the group.
     case singular
+    /// "which", "who": after a comma, opens a relative clause.
+    case relative
 }
 
 /// The mapper's knowledge as data: phrases per issue, cue words, and extra actor names.

@@ -37,7 +37,8 @@ public struct RelationExtractor: Sendable {
             guard !pairs.isEmpty else { continue }
             let evidence = String(decoding: bytes[reading.range], as: UTF8.self)
             for (a, b) in pairs {
-                for item in reading.issues {
+                guard let issues = issues(of: a, b, in: reading) else { continue }
+                for item in issues {
                     relations.append(ExtractedRelation(
                         a: a, b: b, issue: item.issue, polarity: item.polarity, evidence: evidence,
                         start: reading.range.lowerBound, end: reading.range.upperBound))
@@ -104,8 +105,30 @@ public struct RelationExtractor: Sendable {
            let hub, !list.contains(hub) {
             return related(list + [hub]).filter { $0.0 == hub || $0.1 == hub }
         }
-        let together = reading.lists.filter { list in sides.contains { !list.contains($0) } }
+        // A list acts together when another side is named in the clause that names the whole list.
+        let together = reading.lists.filter { list in
+            let clauses = list.dropFirst().reduce(reading.clausesOf[list[0]] ?? []) { $0.intersection(reading.clausesOf[$1] ?? []) }
+            return sides.contains { side in
+                !list.contains(side) && reading.clausesOf[side].map { !$0.isDisjoint(with: clauses) } ?? true
+            }
+        }
         return related(sides).filter { a, b in !together.contains { $0.contains(a) && $0.contains(b) } }
+    }
+
+    /// The issues a pair takes: those named in a clause that names both sides (or one of them, when
+    /// the other comes from outside the sentence), or in a clause that names no side; nil when the two
+    /// sides share no clause. A pair whose clauses name no issue takes all of the sentence's.
+    private func issues(of a: String, _ b: String, in reading: SentenceReading) -> [IssuePolarity]? {
+        var shared: Set<Int>
+        switch (reading.clausesOf[a], reading.clausesOf[b]) {
+        case let (x?, y?): shared = x.intersection(y)
+        case let (x?, nil), let (nil, x?): shared = x
+        case (nil, nil): return reading.issues
+        }
+        if shared.isEmpty { return nil }
+        shared.formUnion(reading.sidelessClauses)
+        let own = reading.issues.filter { reading.issueClauses[$0.issue]?.isDisjoint(with: shared) == false }
+        return own.isEmpty ? reading.issues : own
     }
 
     /// Every unordered pair of distinct sides, leaving out a group with one of its own members.

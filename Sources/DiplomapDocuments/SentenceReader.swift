@@ -34,6 +34,18 @@ struct SentenceReader: Sendable {
         reading.mutual = cues.contains { $0.value == .mutual }
         reading.reflexive = cues.contains { $0.value == .reflexive }
 
+        // Clauses: a clause cue, a semicolon, or a relative word after a comma opens a new one.
+        var clauseOf = [Int](repeating: 0, count: tokens.count + 1)
+        var clause = 0
+        for i in 0..<tokens.count {
+            let gap = i > 0 ? bytes[tokens[i - 1].end..<tokens[i].start] : bytes[0..<0]
+            if cueAt[i] == .clause || gap.contains(UInt8(ascii: ";"))
+                || (cueAt[i] == .relative && gap.contains(UInt8(ascii: ","))) {
+                clause += 1
+            }
+            clauseOf[i] = clause
+        }
+
         // Sides and venues.
         var kept: [Mention] = []
         for mention in gazetteer.mentions(in: tokens) {
@@ -55,6 +67,7 @@ struct SentenceReader: Sendable {
                 continue
             }
             if !reading.sides.contains(mention.code) { reading.sides.append(mention.code) }
+            reading.clausesOf[mention.code, default: []].insert(clauseOf[mention.range.lowerBound])
             if let previous, compound, reading.compound.isEmpty, previous.code != mention.code {
                 reading.compound = [previous.code, mention.code]
             }
@@ -70,17 +83,13 @@ struct SentenceReader: Sendable {
         for (group, memberSet) in members where memberSet.isSubset(of: Set(reading.sides)) {
             reading.sides.removeAll { memberSet.contains($0) }
             if !reading.sides.contains(group) { reading.sides.append(group) }
+            reading.clausesOf[group, default: []].formUnion(memberSet.flatMap { reading.clausesOf[$0] ?? [] })
             reading.lists = reading.lists.map { $0.filter { !memberSet.contains($0) } }.filter { $0.count > 1 }
             reading.enumerated = true
         }
 
         // Issues and polarity, clause by clause.
-        var clauseOf = [Int](repeating: 0, count: tokens.count + 1)
-        var clause = 0
-        for i in 0..<tokens.count {
-            if cueAt[i] == .clause { clause += 1 }
-            clauseOf[i] = clause
-        }
+        reading.sidelessClauses = Set(0...clause).subtracting(reading.clausesOf.values.joined())
         func negated(_ start: Int) -> Bool {
             cues.contains { $0.value == .negation && $0.range.upperBound <= start && start - $0.range.upperBound < Self.negationScope }
         }
@@ -102,6 +111,7 @@ struct SentenceReader: Sendable {
         for match in issueMatches where !negated(match.range.lowerBound) {
             let clause = clauseOf[match.range.lowerBound]
             issueClauses.insert(clause)
+            reading.issueClauses[match.value, default: []].insert(clause)
             let neutral = cues.contains { $0.value == .neutral && $0.range.overlaps(match.range) }
             let inConflict = conflicts.contains { position in
                 clauseOf[position] == clause && abs(position - match.range.lowerBound) <= Self.conflictScope
@@ -110,6 +120,7 @@ struct SentenceReader: Sendable {
             append(IssuePolarity(issue: match.value, polarity: polarity), to: &reading)
         }
         for clause in relationalClauses.subtracting(issueClauses) {
+            reading.issueClauses[.dialogue, default: []].insert(clause)
             append(IssuePolarity(issue: .dialogue, polarity: conflictClauses.contains(clause) ? .conflict : .cooperation), to: &reading)
         }
         // Within one sentence, a conflict on an issue outweighs cooperation on the same issue.

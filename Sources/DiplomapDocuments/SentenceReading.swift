@@ -21,6 +21,13 @@ struct SentenceReading: Sendable {
     var reflexive = false
     /// The issues named, each with the polarity of its clause.
     var issues: [IssuePolarity] = []
+    /// The clauses each side is named in ("but", ";", ", which" open a new one): sides that share
+    /// no clause are not related.
+    var clausesOf: [String: Set<Int>] = [:]
+    /// The clauses that name no side: their issues belong to every clause.
+    var sidelessClauses: Set<Int> = []
+    /// The clauses each issue is named in, so that a pair takes the issues of its own clause.
+    var issueClauses: [Issue: Set<Int>] = [:]
     /// A cue of relation or polarity, so that a sentence without names can speak of the main pair.
     var relational = false
     /// A cue of a relation between the sides themselves ("relations", "agreed"), not only of a polarity.

@@ -55,6 +55,16 @@ struct SentenceTableTests {
         // Leaders stand for their states.
         Case(text: "Modi and Tokayev held talks on defence cooperation.",
              must: ["IND-KAZ security.defense cooperation"], mustNot: []),
+        // Clauses: the states of one clause are not related to those of another, and each pair takes its own clause's issues.
+        Case(text: "Japan and Kazakhstan agreed on a new rail link, while China and Kyrgyzstan talked about gas supplies.",
+             must: ["JPN-KAZ economy.connectivity cooperation", "CHN-KGZ resources.energy cooperation"],
+             mustNot: ["CHN-JPN economy.connectivity cooperation", "KAZ-KGZ resources.energy cooperation", "JPN-KAZ resources.energy cooperation"]),
+        // A relative clause that names no state lends its issue to the pair of the main clause.
+        Case(text: "Turkey financed schools in Turkmenistan, which also hosts a gas pipeline project.",
+             must: ["TKM-TUR society.culture cooperation", "TKM-TUR resources.energy cooperation"], mustNot: []),
+        // A state named only inside a relative clause is not related to the states of the main clause.
+        Case(text: "India and Uzbekistan agreed to fight terrorism, which India blames on Pakistan.",
+             must: ["IND-UZB security.terrorism cooperation"], mustNot: ["PAK-UZB security.terrorism cooperation"]),
     ]
 
     @Test(arguments: cases)
