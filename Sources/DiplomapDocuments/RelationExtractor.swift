@@ -115,13 +115,17 @@ public struct RelationExtractor: Sendable {
         return related(sides).filter { a, b in !together.contains { $0.contains(a) && $0.contains(b) } }
     }
 
-    /// The issues a pair takes: those named in a clause that names both sides (or one of them, when
-    /// the other comes from outside the sentence), or in a clause that names no side; nil when the two
-    /// sides share no clause. A pair whose clauses name no issue takes all of the sentence's.
+    /// The issues a pair takes: those named in a clause that names both sides, one of them its subject
+    /// unless both are of one list (or one side, when the other comes from outside the sentence), or in a clause that names no side;
+    /// nil when the two sides share no such clause. A pair whose clauses name no issue takes all of the sentence's.
     private func issues(of a: String, _ b: String, in reading: SentenceReading) -> [IssuePolarity]? {
         var shared: Set<Int>
         switch (reading.clausesOf[a], reading.clausesOf[b]) {
-        case let (x?, y?): shared = x.intersection(y)
+        case let (x?, y?):
+            shared = x.intersection(y)
+            if !reading.lists.contains(where: { $0.contains(a) && $0.contains(b) }) {
+                shared = shared.filter { reading.subjects[$0].map { $0.contains(a) || $0.contains(b) } ?? true }
+            }
         case let (x?, nil), let (nil, x?): shared = x
         case (nil, nil): return reading.issues
         }

@@ -56,6 +56,7 @@ struct SentenceReader: Sendable {
             kept.append(mention)
         }
         var list: [String] = []
+        var subjectClause: Int?
         for (index, mention) in kept.enumerated() {
             let previous = index > 0 ? kept[index - 1] : nil
             let compound = previous.map { Self.isCompound(bytes, tokens[$0.range.upperBound - 1].end, tokens[mention.range.lowerBound].start) } ?? false
@@ -71,6 +72,16 @@ struct SentenceReader: Sendable {
             if let previous, compound, reading.compound.isEmpty, previous.code != mention.code {
                 reading.compound = [previous.code, mention.code]
             }
+            let joined = previous.map { compound || coordinated(tokens, $0.range.upperBound..<mention.range.lowerBound) } ?? false
+            let clause = clauseOf[mention.range.lowerBound]
+            if reading.subjects[clause] == nil {
+                reading.subjects[clause] = [mention.code]
+                subjectClause = clause
+            } else if subjectClause == clause, joined {
+                reading.subjects[clause]!.insert(mention.code)
+            } else {
+                subjectClause = nil
+            }
             if let previous, !compound, coordinated(tokens, previous.range.upperBound..<mention.range.lowerBound) {
                 if !list.contains(mention.code) { list.append(mention.code) }
             } else {
@@ -83,6 +94,9 @@ struct SentenceReader: Sendable {
         for (group, memberSet) in members where memberSet.isSubset(of: Set(reading.sides)) {
             reading.sides.removeAll { memberSet.contains($0) }
             if !reading.sides.contains(group) { reading.sides.append(group) }
+            for (clause, subject) in reading.subjects where !subject.isDisjoint(with: memberSet) {
+                reading.subjects[clause]!.insert(group)
+            }
             reading.clausesOf[group, default: []].formUnion(memberSet.flatMap { reading.clausesOf[$0] ?? [] })
             reading.lists = reading.lists.map { $0.filter { !memberSet.contains($0) } }.filter { $0.count > 1 }
             reading.enumerated = true

@@ -24,6 +24,9 @@ struct SentenceReading: Sendable {
     /// The clauses each side is named in ("but", ";", ", which" open a new one): sides that share
     /// no clause are not related.
     var clausesOf: [String: Set<Int>] = [:]
+    /// The subject of each clause: its first side, with the sides of the same list or compound.
+    /// Two sides of one clause are related only when one of them is its subject.
+    var subjects: [Int: Set<String>] = [:]
     /// The clauses that name no side: their issues belong to every clause.
     var sidelessClauses: Set<Int> = []
     /// The clauses each issue is named in, so that a pair takes the issues of its own clause.

@@ -65,6 +65,12 @@ struct SentenceTableTests {
         // A state named only inside a relative clause is not related to the states of the main clause.
         Case(text: "India and Uzbekistan agreed to fight terrorism, which India blames on Pakistan.",
              must: ["IND-UZB security.terrorism cooperation"], mustNot: ["PAK-UZB security.terrorism cooperation"]),
+        // The subject of a clause is related to the other states of it, those others not with each other.
+        Case(text: "Turkmenistan plans a gas pipeline that would cross Afghanistan on its way to Pakistan.",
+             must: ["PAK-TKM resources.energy cooperation"], mustNot: ["AFG-PAK resources.energy cooperation"]),
+        // The members of one list that meet are related with each other.
+        Case(text: "The summit brought together the leaders of Turkey, Azerbaijan and Kyrgyzstan.",
+             must: ["AZE-TUR political.multilateral cooperation", "AZE-KGZ political.multilateral cooperation", "KGZ-TUR political.multilateral cooperation"], mustNot: []),
     ]
 
     @Test(arguments: cases)
