@@ -71,6 +71,11 @@ struct SentenceTableTests {
         // The members of one list that meet are related with each other.
         Case(text: "The summit brought together the leaders of Turkey, Azerbaijan and Kyrgyzstan.",
              must: ["AZE-TUR political.multilateral cooperation", "AZE-KGZ political.multilateral cooperation", "KGZ-TUR political.multilateral cooperation"], mustNot: []),
+        // "The region" is Central Asia; a named region ("the Fergana region") is not.
+        Case(text: "Japan pledged new grants to the region.",
+             must: ["C5-JPN economy.development cooperation"], mustNot: []),
+        Case(text: "Japan pledged new grants to the Fergana region of Uzbekistan.",
+             must: ["JPN-UZB economy.development cooperation"], mustNot: ["C5-JPN economy.development cooperation"]),
     ]
 
     @Test(arguments: cases)
