@@ -31,6 +31,8 @@ public enum Cue: String, Sendable, CaseIterable {
     case singular
     /// "which", "who": after a comma, opens a relative clause.
     case relative
+    /// "border", "frontier": names its issue only in a clause of conflict; a shared border as such is no relation.
+    case geographic
 }
 
 /// The mapper's knowledge as data: phrases per issue, cue words, and extra actor names.

@@ -130,6 +130,7 @@ struct SentenceReader: Sendable {
             let inConflict = conflicts.contains { position in
                 clauseOf[position] == clause && abs(position - match.range.lowerBound) <= Self.conflictScope
             }
+            if !inConflict, cues.contains(where: { $0.value == .geographic && $0.range.lowerBound <= match.range.lowerBound && match.range.upperBound <= $0.range.upperBound }) { continue }
             let polarity: Polarity = inConflict ? .conflict : neutral ? .neutral : .cooperation
             append(IssuePolarity(issue: match.value, polarity: polarity), to: &reading)
         }
