@@ -116,7 +116,7 @@ public struct RelationExtractor: Sendable {
     }
 
     /// The issues a pair takes: those named in a clause that names both sides, one of them its subject
-    /// unless both are of one list (or one side, when the other comes from outside the sentence), or in a clause that names no side;
+    /// unless both are of one list (or one side, when the other comes from outside the sentence), or in a clause without sides that follows one of theirs;
     /// nil when the two sides share no such clause. A pair whose clauses name no issue takes all of the sentence's.
     private func issues(of a: String, _ b: String, in reading: SentenceReading) -> [IssuePolarity]? {
         var shared: Set<Int>
@@ -130,7 +130,11 @@ public struct RelationExtractor: Sendable {
         case (nil, nil): return reading.issues
         }
         if shared.isEmpty { return nil }
-        shared.formUnion(reading.sidelessClauses)
+        // A clause without sides modifies the nearest clause before it that has sides.
+        shared.formUnion(reading.sidelessClauses.filter { clause in
+            guard let host = (0..<clause).last(where: { !reading.sidelessClauses.contains($0) }) else { return false }
+            return shared.contains(host)
+        })
         let own = reading.issues.filter { reading.issueClauses[$0.issue]?.isDisjoint(with: shared) == false }
         return own.isEmpty ? reading.issues : own
     }
