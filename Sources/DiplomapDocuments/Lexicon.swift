@@ -33,6 +33,8 @@ public enum Cue: String, Sendable, CaseIterable {
     case relative
     /// "border", "frontier": names its issue only in a clause of conflict; a shared border as such is no relation.
     case geographic
+    /// "mediate", "urged": the subject stands between the others; its side of their conflict is cooperation.
+    case mediation
 }
 
 /// The mapper's knowledge as data: phrases per issue, cue words, and extra actor names.

@@ -38,9 +38,11 @@ public struct RelationExtractor: Sendable {
             let evidence = String(decoding: bytes[reading.range], as: UTF8.self)
             for (a, b) in pairs {
                 guard let issues = issues(of: a, b, in: reading) else { continue }
+                let mediator = reading.mediation && reading.subjects.values.contains { $0.contains(a) != $0.contains(b) }
                 for item in issues {
                     relations.append(ExtractedRelation(
-                        a: a, b: b, issue: item.issue, polarity: item.polarity, evidence: evidence,
+                        a: a, b: b, issue: item.issue, polarity: mediator && item.polarity == .conflict ? .cooperation : item.polarity,
+                        evidence: evidence,
                         start: reading.range.lowerBound, end: reading.range.upperBound))
                 }
             }
@@ -107,6 +109,7 @@ public struct RelationExtractor: Sendable {
         }
         // A list acts together when another side is named in the clause that names the whole list.
         let together = reading.lists.filter { list in
+            if reading.mutualLists.contains(list) { return false }
             let clauses = list.dropFirst().reduce(reading.clausesOf[list[0]] ?? []) { $0.intersection(reading.clausesOf[$1] ?? []) }
             return sides.contains { side in
                 !list.contains(side) && reading.clausesOf[side].map { !$0.isDisjoint(with: clauses) } ?? true

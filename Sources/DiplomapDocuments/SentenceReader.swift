@@ -33,6 +33,7 @@ struct SentenceReader: Sendable {
         reading.anaphora = cues.contains { $0.value == .anaphora }
         reading.mutual = cues.contains { $0.value == .mutual }
         reading.reflexive = cues.contains { $0.value == .reflexive }
+        reading.mediation = cues.contains { $0.value == .mediation }
 
         // Clauses: a clause cue, a semicolon, or a relative word after a comma opens a new one.
         var clauseOf = [Int](repeating: 0, count: tokens.count + 1)
@@ -56,6 +57,8 @@ struct SentenceReader: Sendable {
             kept.append(mention)
         }
         var list: [String] = []
+        var listMutual = false
+        let theKey = Tokenizer.key("the")
         var subjectClause: Int?
         for (index, mention) in kept.enumerated() {
             let previous = index > 0 ? kept[index - 1] : nil
@@ -86,10 +89,14 @@ struct SentenceReader: Sendable {
                 if !list.contains(mention.code) { list.append(mention.code) }
             } else {
                 if list.count > 1 { reading.lists.append(list) }
+                if list.count > 1, listMutual { reading.mutualLists.append(list) }
                 list = [mention.code]
+                let start = mention.range.lowerBound
+                listMutual = cueEndingAt[start] == .mutual || (start > 0 && tokens[start - 1].key == theKey && cueEndingAt[start - 1] == .mutual)
             }
         }
         if list.count > 1 { reading.lists.append(list) }
+        if list.count > 1, listMutual { reading.mutualLists.append(list) }
         reading.venues.removeAll { reading.sides.contains($0) }
         for (group, memberSet) in members where memberSet.isSubset(of: Set(reading.sides)) {
             reading.sides.removeAll { memberSet.contains($0) }

@@ -81,6 +81,10 @@ struct SentenceTableTests {
              must: ["CHN-KAZ economy.trade cooperation"], mustNot: ["CHN-KAZ territory.borders cooperation"]),
         Case(text: "Tajikistan and Kyrgyzstan clashed again over their border.",
              must: ["KGZ-TJK territory.borders conflict"], mustNot: []),
+        // A mediator cooperates with both parties of the conflict it mediates.
+        Case(text: "Kazakhstan offered to mediate in the water dispute between Kyrgyzstan and Tajikistan.",
+             must: ["KGZ-TJK resources.water conflict", "KAZ-KGZ resources.water cooperation", "KAZ-TJK resources.water cooperation"],
+             mustNot: ["KAZ-KGZ resources.water conflict"]),
     ]
 
     @Test(arguments: cases)
