@@ -35,6 +35,8 @@ public enum Cue: String, Sendable, CaseIterable {
     case geographic
     /// "mediate", "urged": the subject stands between the others; its side of their conflict is cooperation.
     case mediation
+    /// "if", "when": at the start of a sentence, opens a subordinate clause that ends at a comma.
+    case subordinate
 }
 
 /// The mapper's knowledge as data: phrases per issue, cue words, and extra actor names.

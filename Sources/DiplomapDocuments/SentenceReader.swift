@@ -9,6 +9,10 @@ struct SentenceReader: Sendable {
 
     /// How many words before a cue a negation still reaches.
     private static let negationScope = 3
+    /// Words that continue a list after a comma ("China, Russia, and Iran").
+    private static let listJoiners: Set<UInt64> = Set(["and", "or"].map { Tokenizer.key(Substring($0)) })
+    /// How many words may come before a subordinate clause that still opens the sentence ("Thus, even if").
+    private static let frontedReach = 2
     /// How many words from a conflict cue an issue still takes its polarity from.
     private static let conflictScope = 7
     /// Words that join the names of a coordinated list.
@@ -35,15 +39,22 @@ struct SentenceReader: Sendable {
         reading.reflexive = cues.contains { $0.value == .reflexive }
         reading.mediation = cues.contains { $0.value == .mediation }
 
-        // Clauses: a clause cue, a semicolon, or a relative word after a comma opens a new one.
+        // Clauses: a clause cue, a semicolon, or a relative word after a comma opens a new one; a
+        // subordinate clause that opens the sentence ("Even if …, ") ends at the first comma not
+        // followed by a name or a coordinating word.
         var clauseOf = [Int](repeating: 0, count: tokens.count + 1)
         var clause = 0
+        var fronted = false
         for i in 0..<tokens.count {
             let gap = i > 0 ? bytes[tokens[i - 1].end..<tokens[i].start] : bytes[0..<0]
-            if cueAt[i] == .clause || gap.contains(UInt8(ascii: ";"))
-                || (cueAt[i] == .relative && gap.contains(UInt8(ascii: ","))) {
+            let comma = gap.contains(UInt8(ascii: ","))
+            if fronted, comma, !tokens[i].capitalised, !Self.listJoiners.contains(tokens[i].key) {
+                clause += 1
+                fronted = false
+            } else if cueAt[i] == .clause || gap.contains(UInt8(ascii: ";")) || (cueAt[i] == .relative && comma) {
                 clause += 1
             }
+            if i <= Self.frontedReach, cueAt[i] == .clause || cueAt[i] == .subordinate { fronted = true }
             clauseOf[i] = clause
         }
 

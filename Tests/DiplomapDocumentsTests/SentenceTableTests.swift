@@ -85,6 +85,10 @@ struct SentenceTableTests {
         Case(text: "Kazakhstan offered to mediate in the water dispute between Kyrgyzstan and Tajikistan.",
              must: ["KGZ-TJK resources.water conflict", "KAZ-KGZ resources.water cooperation", "KAZ-TJK resources.water cooperation"],
              mustNot: ["KAZ-KGZ resources.water conflict"]),
+        // A subordinate clause that opens the sentence ends at its comma: its states are apart from the main clause's.
+        Case(text: "Although China and Russia court Ashgabat, the Japanese and Uzbek governments signed a new trade deal.",
+             must: ["JPN-UZB economy.trade cooperation"],
+             mustNot: ["CHN-JPN economy.trade cooperation", "CHN-UZB economy.trade cooperation", "RUS-UZB economy.trade cooperation"]),
     ]
 
     @Test(arguments: cases)
