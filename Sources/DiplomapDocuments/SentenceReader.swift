@@ -11,7 +11,7 @@ struct SentenceReader: Sendable {
     private static let negationScope = 3
     /// Words that continue a list after a comma ("China, Russia, and Iran").
     private static let listJoiners: Set<UInt64> = Set(["and", "or"].map { Tokenizer.key(Substring($0)) })
-    /// How many words may come before a subordinate clause that still opens the sentence ("Thus, even if").
+    /// How many words (none of them a name) may come before a subordinate clause that still opens the sentence ("Thus, even if").
     private static let frontedReach = 2
     /// How many words from a conflict cue an issue still takes its polarity from.
     private static let conflictScope = 7
@@ -45,6 +45,7 @@ struct SentenceReader: Sendable {
         var clauseOf = [Int](repeating: 0, count: tokens.count + 1)
         var clause = 0
         var fronted = false
+        let mentions = gazetteer.mentions(in: tokens)
         for i in 0..<tokens.count {
             let gap = i > 0 ? bytes[tokens[i - 1].end..<tokens[i].start] : bytes[0..<0]
             let comma = gap.contains(UInt8(ascii: ","))
@@ -54,13 +55,17 @@ struct SentenceReader: Sendable {
             } else if cueAt[i] == .clause || gap.contains(UInt8(ascii: ";")) || (cueAt[i] == .relative && comma) {
                 clause += 1
             }
-            if i <= Self.frontedReach, cueAt[i] == .clause || cueAt[i] == .subordinate { fronted = true }
+            if i <= Self.frontedReach, cueAt[i] == .clause || cueAt[i] == .subordinate,
+               mentions.first.map({ $0.range.lowerBound > i }) ?? true {
+                fronted = true
+            }
+            if i == 0, mentions.first?.range.lowerBound != 0, Self.isParticiple(bytes, tokens[0]) { fronted = true }
             clauseOf[i] = clause
         }
 
         // Sides and venues.
         var kept: [Mention] = []
-        for mention in gazetteer.mentions(in: tokens) {
+        for mention in mentions {
             if cueAt[mention.range.upperBound] == .origin { continue }
             if members[mention.code] != nil, cueAt[mention.range.upperBound] == .singular { continue }
             if Self.isCurrency(bytes, after: tokens[mention.range.upperBound - 1].end) { continue }
@@ -168,6 +173,13 @@ struct SentenceReader: Sendable {
     /// Only coordinating words (and commas) stand between two names.
     private func coordinated(_ tokens: [Token], _ between: Range<Int>) -> Bool {
         tokens[between].allSatisfy { Self.coordinators.contains($0.key) }
+    }
+
+    /// A word ending in "ed" or "ing" ("Encircled by …, the zone"), which opens a participle clause at the start of a sentence.
+    private static func isParticiple(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        let word = bytes[token.start..<token.end]
+        guard word.count > 5, word.allSatisfy({ $0 < 0x80 }) else { return false }
+        return word.suffix(2).elementsEqual("ed".utf8) || word.suffix(3).elementsEqual("ing".utf8)
     }
 
     /// Two names joined by a hyphen, dash or slash into one compound ("Kyrgyz-Tajik border", "U.S./China").

@@ -89,6 +89,11 @@ struct SentenceTableTests {
         Case(text: "Although China and Russia court Ashgabat, the Japanese and Uzbek governments signed a new trade deal.",
              must: ["JPN-UZB economy.trade cooperation"],
              mustNot: ["CHN-JPN economy.trade cooperation", "CHN-UZB economy.trade cooperation", "RUS-UZB economy.trade cooperation"]),
+        // A participle clause that opens the sentence ends at its comma too; a capital ending in "-ing" opens none.
+        Case(text: "Squeezed between Russia and China, the Mongolian and Kazakh governments agreed to expand trade.",
+             must: ["KAZ-MNG economy.trade cooperation"], mustNot: ["CHN-KAZ economy.trade cooperation", "KAZ-RUS economy.trade cooperation"]),
+        Case(text: "Beijing, after long talks, signed a trade deal with Astana.",
+             must: ["CHN-KAZ economy.trade cooperation"], mustNot: []),
     ]
 
     @Test(arguments: cases)
