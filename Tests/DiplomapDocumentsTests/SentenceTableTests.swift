@@ -94,6 +94,9 @@ struct SentenceTableTests {
              must: ["KAZ-MNG economy.trade cooperation"], mustNot: ["CHN-KAZ economy.trade cooperation", "KAZ-RUS economy.trade cooperation"]),
         Case(text: "Beijing, after long talks, signed a trade deal with Astana.",
              must: ["CHN-KAZ economy.trade cooperation"], mustNot: []),
+        // "The zone" is the five's nuclear-weapon-free zone.
+        Case(text: "Japan backs the zone as a model for nonproliferation.",
+             must: ["C5-JPN security.nonproliferation cooperation"], mustNot: []),
     ]
 
     @Test(arguments: cases)
