@@ -97,6 +97,9 @@ struct SentenceTableTests {
         // "The zone" is the five's nuclear-weapon-free zone.
         Case(text: "Japan backs the zone as a model for nonproliferation.",
              must: ["C5-JPN security.nonproliferation cooperation"], mustNot: []),
+        // "Since independence" dates a relation; it is not the issue of sovereignty.
+        Case(text: "Kazakhstan and Turkey have expanded trade ever since their independence.",
+             must: ["KAZ-TUR economy.trade cooperation"], mustNot: ["KAZ-TUR political.sovereignty cooperation"]),
     ]
 
     @Test(arguments: cases)
