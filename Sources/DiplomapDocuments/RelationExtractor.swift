@@ -101,6 +101,10 @@ public struct RelationExtractor: Sendable {
             }
         } else if sides.isEmpty, reading.relational {
             sides = main
+        } else if sides.isEmpty, let region = reading.venues.first(where: { members[$0] != nil }),
+                  let partner = main.contains(region) ? main.first(where: { $0 != region }) : hub, partner != region {
+            // A sentence on the region that names no side ("peace across Central Asia") speaks of its partner in the document.
+            sides = [partner, region]
         }
         // A coordinated list acts as one side: paired with the others, or with the focus when alone.
         if let list = reading.lists.first(where: { Set($0) == Set(sides) }), !reading.mutual,

@@ -100,6 +100,9 @@ struct SentenceTableTests {
         // "Since independence" dates a relation; it is not the issue of sovereignty.
         Case(text: "Kazakhstan and Turkey have expanded trade ever since their independence.",
              must: ["KAZ-TUR economy.trade cooperation"], mustNot: ["KAZ-TUR political.sovereignty cooperation"]),
+        // A sentence on the region that names no side speaks of the region's partner in the document.
+        Case(text: "Japan and the Central Asian states held talks in Tokyo. The goal is stability across Central Asia.",
+             must: ["C5-JPN security.defense cooperation"], mustNot: []),
     ]
 
     @Test(arguments: cases)
