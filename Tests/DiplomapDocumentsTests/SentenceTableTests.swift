@@ -103,6 +103,9 @@ struct SentenceTableTests {
         // A sentence on the region that names no side speaks of the region's partner in the document.
         Case(text: "Japan and the Central Asian states held talks in Tokyo. The goal is stability across Central Asia.",
              must: ["C5-JPN security.defense cooperation"], mustNot: []),
+        // Generic economic ties are trade, also when coordinated with another issue.
+        Case(text: "Seoul and Bishkek will deepen their economic and cultural ties.",
+             must: ["KGZ-KOR economy.trade cooperation", "KGZ-KOR society.culture cooperation"], mustNot: []),
     ]
 
     @Test(arguments: cases)
