@@ -142,8 +142,35 @@ public struct RelationExtractor: Sendable {
             guard let host = (0..<clause).last(where: { !reading.sidelessClauses.contains($0) }) else { return false }
             return shared.contains(host)
         })
-        let own = reading.issues.filter { reading.issueClauses[$0.issue]?.isDisjoint(with: shared) == false }
-        return own.isEmpty ? reading.issues : own
+        var own = reading.issues.filter { reading.issueClauses[$0.issue]?.isDisjoint(with: shared) == false }
+        if own.isEmpty { own = reading.issues }
+        if case let (x?, y?) = (reading.clausesOf[a], reading.clausesOf[b]) {
+            for clause in x.intersection(y) {
+                guard let subject = reading.subjects[clause], subject.contains(a) != subject.contains(b) else { continue }
+                let object = subject.contains(a) ? b : a
+                own = own.filter { nearest($0.issue, object: object, clause: clause, subject: subject, in: reading) }
+            }
+        }
+        return own
+    }
+
+    /// Whether, of the objects a clause's subject is related to, `object` (with its list) is named
+    /// nearest to a mention of the issue in that clause; true for an issue the clause does not name
+    /// or names before all objects.
+    private func nearest(_ issue: Issue, object: String, clause: Int, subject: Set<String>, in reading: SentenceReading) -> Bool {
+        let positions = reading.issueAt.filter { $0.issue == issue && $0.clause == clause }.map(\.position)
+        guard !positions.isEmpty else { return true }
+        let unit = reading.lists.first { $0.contains(object) }.map(Set.init) ?? [object]
+        let others = reading.sideAt.filter { $0.clause == clause && !subject.contains($0.side) && !unit.contains($0.side) }
+        let own = reading.sideAt.filter { $0.clause == clause && unit.contains($0.side) }
+        guard !others.isEmpty, !own.isEmpty else { return true }
+        // An issue named before every object ("plans a pipeline to A and B") is the subject's, for all of them.
+        let first = min(own.map(\.position).min()!, others.map(\.position).min()!)
+        // Distance in words, a name after the issue winning a tie ("a uranium deal with Kazakhstan").
+        func distance(_ position: Int, _ p: Int) -> Int { position >= p ? 2 * (position - p) : 2 * (p - position) + 1 }
+        return positions.contains { p in
+            p < first || own.map { distance($0.position, p) }.min()! <= others.map { distance($0.position, p) }.min()!
+        }
     }
 
     /// Every unordered pair of distinct sides, leaving out a group with one of its own members.

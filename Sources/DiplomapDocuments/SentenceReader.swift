@@ -88,6 +88,7 @@ struct SentenceReader: Sendable {
             }
             if !reading.sides.contains(mention.code) { reading.sides.append(mention.code) }
             reading.clausesOf[mention.code, default: []].insert(clauseOf[mention.range.lowerBound])
+            reading.sideAt.append((mention.code, clauseOf[mention.range.lowerBound], mention.range.lowerBound))
             if let previous, compound, reading.compound.isEmpty, previous.code != mention.code {
                 reading.compound = [previous.code, mention.code]
             }
@@ -121,6 +122,7 @@ struct SentenceReader: Sendable {
                 reading.subjects[clause]!.insert(group)
             }
             reading.clausesOf[group, default: []].formUnion(memberSet.flatMap { reading.clausesOf[$0] ?? [] })
+            reading.sideAt = reading.sideAt.map { memberSet.contains($0.side) ? (group, $0.clause, $0.position) : $0 }
             reading.lists = reading.lists.map { $0.filter { !memberSet.contains($0) } }.filter { $0.count > 1 }
             reading.enumerated = true
         }
@@ -156,6 +158,7 @@ struct SentenceReader: Sendable {
             if !inConflict, cues.contains(where: { $0.value == .geographic && $0.range.lowerBound <= match.range.lowerBound && match.range.upperBound <= $0.range.upperBound }) { continue }
             let polarity: Polarity = inConflict ? .conflict : neutral ? .neutral : .cooperation
             append(IssuePolarity(issue: match.value, polarity: polarity), to: &reading)
+            reading.issueAt.append((match.value, clause, match.range.lowerBound))
         }
         for clause in relationalClauses.subtracting(issueClauses) {
             reading.issueClauses[.dialogue, default: []].insert(clause)

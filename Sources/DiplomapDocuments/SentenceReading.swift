@@ -29,6 +29,10 @@ struct SentenceReading: Sendable {
     /// The subject of each clause: its first side, with the sides of the same list or compound.
     /// Two sides of one clause are related only when one of them is its subject.
     var subjects: [Int: Set<String>] = [:]
+    /// Where each side is named: (side, clause, word index), so that an issue goes to the object named nearest to it.
+    var sideAt: [(side: String, clause: Int, position: Int)] = []
+    /// Where each issue is named: (issue, clause, word index).
+    var issueAt: [(issue: Issue, clause: Int, position: Int)] = []
     /// The clauses that name no side: their issues belong to every clause.
     var sidelessClauses: Set<Int> = []
     /// The clauses each issue is named in, so that a pair takes the issues of its own clause.

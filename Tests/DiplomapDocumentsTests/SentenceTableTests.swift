@@ -106,6 +106,10 @@ struct SentenceTableTests {
         // Generic economic ties are trade, also when coordinated with another issue.
         Case(text: "Seoul and Bishkek will deepen their economic and cultural ties.",
              must: ["KGZ-KOR economy.trade cooperation", "KGZ-KOR society.culture cooperation"], mustNot: []),
+        // With several objects, each issue goes to the object named nearest to it; a list of objects counts as one.
+        Case(text: "Japan will sign a railway deal with Kyrgyzstan and Tajikistan and a uranium contract with Kazakhstan.",
+             must: ["JPN-KGZ economy.connectivity cooperation", "JPN-TJK economy.connectivity cooperation", "JPN-KAZ resources.energy cooperation"],
+             mustNot: ["JPN-TJK resources.energy cooperation", "JPN-KGZ resources.energy cooperation"]),
     ]
 
     @Test(arguments: cases)
