@@ -2,10 +2,12 @@ import DiplomapCore
 
 /// The document mapper: finds the relations a text states between states, issue by issue.
 ///
-/// It reads each sentence (sides, venues, issues, polarity), finds the document's main pair of
-/// sides (the pair named together most often), then gives every sentence its pairs: the sides it
-/// names; a single side completed by a venue or by the main pair; "the two countries" and
-/// sentences that name no state but speak of a relation resolved to the main pair.
+/// It reads each sentence (sides, venues, issues, polarity, clause by clause), finds the document's
+/// main pair of sides (the pair named together most often), then gives every sentence its pairs: the
+/// sides it names, related only within a clause and only through the clause's subject, each pair
+/// with the issues of its clause (with several objects, those named nearest to it); a single side
+/// completed by a venue or by the main pair; "the two countries" and sentences that name no state
+/// but speak of a relation or of the region resolved to the main pair.
 public struct RelationExtractor: Sendable {
     private let reader: SentenceReader
     private let members: [String: Set<String>]
