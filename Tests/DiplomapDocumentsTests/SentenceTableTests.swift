@@ -110,6 +110,9 @@ struct SentenceTableTests {
         Case(text: "Japan will sign a railway deal with Kyrgyzstan and Tajikistan and a uranium contract with Kazakhstan.",
              must: ["JPN-KGZ economy.connectivity cooperation", "JPN-TJK economy.connectivity cooperation", "JPN-KAZ resources.energy cooperation"],
              mustNot: ["JPN-TJK resources.energy cooperation", "JPN-KGZ resources.energy cooperation"]),
+        // Humanitarian corridors are no transport corridors.
+        Case(text: "Kazakhstan urged Egypt to keep humanitarian corridors open.",
+             must: [], mustNot: ["EGY-KAZ economy.connectivity cooperation"]),
     ]
 
     @Test(arguments: cases)
