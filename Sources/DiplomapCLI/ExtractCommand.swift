@@ -68,8 +68,10 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         if importEvidence {
             let workspace = try await Workspace.open(store)
+            let registry = workspace.registry
             for (document, relations) in results {
-                try await workspace.store.replace(DocumentEvidence.source(document), with: DocumentEvidence.evidence(relations, in: document))
+                let evidence = DocumentEvidence.evidence(relations, in: document) { registry.members(of: $0) }
+                try await workspace.store.replace(DocumentEvidence.source(document), with: evidence)
             }
             FileHandle.standardError.write(Data("imported \(results.map(\.1.count).reduce(0, +)) relations from \(results.count) documents into \(store.path)\n".utf8))
         }

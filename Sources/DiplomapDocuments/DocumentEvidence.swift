@@ -12,14 +12,23 @@ public enum DocumentEvidence {
 
     /// One evidence row per relation: kind `.document`, weight 1, the sentence quoted with its byte offsets.
     ///
-    /// A group related with itself (the five acting together) has no dyad in the map and is left out.
-    public static func evidence(_ relations: [ExtractedRelation], in document: SourceDocument) -> [Evidence] {
-        relations.filter { $0.a != $0.b }.map { relation in
-            Evidence(
-                kind: .document, a: relation.a, b: relation.b, issue: relation.issue, polarity: relation.polarity,
-                citation: Citation(
-                    title: document.id, address: document.file,
-                    locator: "bytes \(relation.start)-\(relation.end) of the text", quote: relation.evidence))
+    /// A group related with itself (the five acting together) stands, as in the annotation contract,
+    /// for every pair of its states; `members` expands a group code into its states.
+    public static func evidence(_ relations: [ExtractedRelation], in document: SourceDocument, members: (String) -> [String]) -> [Evidence] {
+        relations.flatMap { relation in
+            let citation = Citation(
+                title: document.id, address: document.file,
+                locator: "bytes \(relation.start)-\(relation.end) of the text", quote: relation.evidence)
+            return pairs(relation, members: members).map { a, b in
+                Evidence(kind: .document, a: a, b: b, issue: relation.issue, polarity: relation.polarity, citation: citation)
+            }
         }
+    }
+
+    /// The sides of a relation, or every pair of a group's states when the group is related with itself.
+    private static func pairs(_ relation: ExtractedRelation, members: (String) -> [String]) -> [(String, String)] {
+        guard relation.a == relation.b else { return [(relation.a, relation.b)] }
+        let states = members(relation.a)
+        return states.indices.flatMap { i in states[(i + 1)...].map { (states[i], $0) } }
     }
 }

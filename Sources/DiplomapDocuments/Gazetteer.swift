@@ -15,6 +15,8 @@ struct Mention: Sendable, Equatable {
 /// Organisations (SCO, OTS) are not states and never sides, so their names are left out.
 struct Gazetteer: Sendable {
     private var names = PhraseIndex<String>()
+    /// Lower-case phrases that stand for a region ("the region", "the zone"), matched in any case.
+    private var references = PhraseIndex<String>()
     private var blockers: PhraseIndex<Bool>
 
     init(registry: CountryRegistry, lexicon: Lexicon) {
@@ -30,17 +32,27 @@ struct Gazetteer: Sendable {
             }
         }
         for actor in lexicon.actors {
-            names.add(actor.phrase, actor.code, caseSensitive: true)
+            if actor.phrase.first?.isLowercase == true {
+                references.add(actor.phrase, actor.code)
+            } else {
+                names.add(actor.phrase, actor.code, caseSensitive: true)
+            }
         }
     }
 
-    /// The states and regions named in a sentence's tokens, left to right; a name must start with a capital.
+    /// The states and regions named in a sentence's tokens, left to right; a name must start with a capital,
+    /// a lower-case reference ("the region") need not.
     func mentions(in tokens: [Token]) -> [Mention] {
         var found: [Mention] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].capitalised else {
-                i += 1
+                if let reference = references.longest(at: i, in: tokens) {
+                    found.append(Mention(code: reference.value, range: reference.range))
+                    i = reference.range.upperBound
+                } else {
+                    i += 1
+                }
                 continue
             }
             let blocked = blockers.longest(at: i, in: tokens)

@@ -29,6 +29,14 @@ public enum Cue: String, Sendable, CaseIterable {
     case clause
     /// "state", "nation": after "Central Asian", one state, not the group.
     case singular
+    /// "which", "who": after a comma, opens a relative clause.
+    case relative
+    /// "border", "frontier": names its issue only in a clause of conflict; a shared border as such is no relation.
+    case geographic
+    /// "mediate", "urged": the subject stands between the others; its side of their conflict is cooperation.
+    case mediation
+    /// "if", "when": at the start of a sentence, opens a subordinate clause that ends at a comma.
+    case subordinate
 }
 
 /// The mapper's knowledge as data: phrases per issue, cue words, and extra actor names.

@@ -55,6 +55,64 @@ struct SentenceTableTests {
         // Leaders stand for their states.
         Case(text: "Modi and Tokayev held talks on defence cooperation.",
              must: ["IND-KAZ security.defense cooperation"], mustNot: []),
+        // Clauses: the states of one clause are not related to those of another, and each pair takes its own clause's issues.
+        Case(text: "Japan and Kazakhstan agreed on a new rail link, while China and Kyrgyzstan talked about gas supplies.",
+             must: ["JPN-KAZ economy.connectivity cooperation", "CHN-KGZ resources.energy cooperation"],
+             mustNot: ["CHN-JPN economy.connectivity cooperation", "KAZ-KGZ resources.energy cooperation", "JPN-KAZ resources.energy cooperation"]),
+        // A relative clause that names no state lends its issue to the pair of the main clause.
+        Case(text: "Turkey financed schools in Turkmenistan, which also hosts a gas pipeline project.",
+             must: ["TKM-TUR society.culture cooperation", "TKM-TUR resources.energy cooperation"], mustNot: []),
+        // A state named only inside a relative clause is not related to the states of the main clause.
+        Case(text: "India and Uzbekistan agreed to fight terrorism, which India blames on Pakistan.",
+             must: ["IND-UZB security.terrorism cooperation"], mustNot: ["PAK-UZB security.terrorism cooperation"]),
+        // The subject of a clause is related to the other states of it, those others not with each other.
+        Case(text: "Turkmenistan plans a gas pipeline that would cross Afghanistan on its way to Pakistan.",
+             must: ["PAK-TKM resources.energy cooperation"], mustNot: ["AFG-PAK resources.energy cooperation"]),
+        // The members of one list that meet are related with each other.
+        Case(text: "The summit brought together the leaders of Turkey, Azerbaijan and Kyrgyzstan.",
+             must: ["AZE-TUR political.multilateral cooperation", "AZE-KGZ political.multilateral cooperation", "KGZ-TUR political.multilateral cooperation"], mustNot: []),
+        // "The region" is Central Asia; a named region ("the Fergana region") is not.
+        Case(text: "Japan pledged new grants to the region.",
+             must: ["C5-JPN economy.development cooperation"], mustNot: []),
+        Case(text: "Japan pledged new grants to the Fergana region of Uzbekistan.",
+             must: ["JPN-UZB economy.development cooperation"], mustNot: ["C5-JPN economy.development cooperation"]),
+        // A shared border as such is no relation; a clash along it is a border conflict.
+        Case(text: "Kazakhstan and China agreed on trade along their long common border.",
+             must: ["CHN-KAZ economy.trade cooperation"], mustNot: ["CHN-KAZ territory.borders cooperation"]),
+        Case(text: "Tajikistan and Kyrgyzstan clashed again over their border.",
+             must: ["KGZ-TJK territory.borders conflict"], mustNot: []),
+        // A mediator cooperates with both parties of the conflict it mediates.
+        Case(text: "Kazakhstan offered to mediate in the water dispute between Kyrgyzstan and Tajikistan.",
+             must: ["KGZ-TJK resources.water conflict", "KAZ-KGZ resources.water cooperation", "KAZ-TJK resources.water cooperation"],
+             mustNot: ["KAZ-KGZ resources.water conflict"]),
+        // A subordinate clause that opens the sentence ends at its comma: its states are apart from the main clause's.
+        Case(text: "Although China and Russia court Ashgabat, the Japanese and Uzbek governments signed a new trade deal.",
+             must: ["JPN-UZB economy.trade cooperation"],
+             mustNot: ["CHN-JPN economy.trade cooperation", "CHN-UZB economy.trade cooperation", "RUS-UZB economy.trade cooperation"]),
+        // A participle clause that opens the sentence ends at its comma too; a capital ending in "-ing" opens none.
+        Case(text: "Squeezed between Russia and China, the Mongolian and Kazakh governments agreed to expand trade.",
+             must: ["KAZ-MNG economy.trade cooperation"], mustNot: ["CHN-KAZ economy.trade cooperation", "KAZ-RUS economy.trade cooperation"]),
+        Case(text: "Beijing, after long talks, signed a trade deal with Astana.",
+             must: ["CHN-KAZ economy.trade cooperation"], mustNot: []),
+        // "The zone" is the five's nuclear-weapon-free zone.
+        Case(text: "Japan backs the zone as a model for nonproliferation.",
+             must: ["C5-JPN security.nonproliferation cooperation"], mustNot: []),
+        // "Since independence" dates a relation; it is not the issue of sovereignty.
+        Case(text: "Kazakhstan and Turkey have expanded trade ever since their independence.",
+             must: ["KAZ-TUR economy.trade cooperation"], mustNot: ["KAZ-TUR political.sovereignty cooperation"]),
+        // A sentence on the region that names no side speaks of the region's partner in the document.
+        Case(text: "Japan and the Central Asian states held talks in Tokyo. The goal is stability across Central Asia.",
+             must: ["C5-JPN security.defense cooperation"], mustNot: []),
+        // Generic economic ties are trade, also when coordinated with another issue.
+        Case(text: "Seoul and Bishkek will deepen their economic and cultural ties.",
+             must: ["KGZ-KOR economy.trade cooperation", "KGZ-KOR society.culture cooperation"], mustNot: []),
+        // With several objects, each issue goes to the object named nearest to it; a list of objects counts as one.
+        Case(text: "Japan will sign a railway deal with Kyrgyzstan and Tajikistan and a uranium contract with Kazakhstan.",
+             must: ["JPN-KGZ economy.connectivity cooperation", "JPN-TJK economy.connectivity cooperation", "JPN-KAZ resources.energy cooperation"],
+             mustNot: ["JPN-TJK resources.energy cooperation", "JPN-KGZ resources.energy cooperation"]),
+        // Humanitarian corridors are no transport corridors.
+        Case(text: "Kazakhstan urged Egypt to keep humanitarian corridors open.",
+             must: [], mustNot: ["EGY-KAZ economy.connectivity cooperation"]),
     ]
 
     @Test(arguments: cases)
