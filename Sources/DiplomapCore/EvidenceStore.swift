@@ -36,6 +36,6 @@ public protocol EvidenceStore: Sendable {
     func remove(sourceID: String) async throws
     /// The imported sources, ordered by id.
     func sources() async throws -> [StoredSource]
-    /// The evidence matching `query`, in import order.
+    /// The evidence matching `query`, in the order it was imported.
     func evidence(_ query: EvidenceQuery) async throws -> [Evidence]
 }

@@ -83,9 +83,12 @@ public final class SQLiteStore: EvidenceStore {
             arguments += StatementArguments(list) + StatementArguments(list)
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = "SELECT * FROM evidence \(filter) ORDER BY source_id, ordinal"
+        let sql = "SELECT \(EvidenceRow.selectColumns) FROM evidence \(filter) ORDER BY id"
         return try await writer.read { [arguments] db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map(EvidenceRow.evidence)
+            var evidence: [Evidence] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { evidence.append(EvidenceRow.evidence(row)) }
+            return evidence
         }
     }
 }
