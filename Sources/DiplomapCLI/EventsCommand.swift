@@ -172,10 +172,7 @@ struct EventsCommand: AsyncParsableCommand {
 enum EventFocus {
     /// Resolves a group or a comma-separated list of states; a group stands for its members.
     static func codes(_ list: String, registry: CountryRegistry) throws -> [String] {
-        var codes: [String] = []
-        for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-            codes += try registry.resolve(item).memberCodes.map { registry.country(iso3: $0)?.cameo ?? $0 }
-        }
+        let codes = try registry.resolveStates(list).map { registry.country(iso3: $0)?.cameo ?? $0 }
         guard !codes.isEmpty else { throw ValidationError("--focus needs at least one state or group") }
         return codes
     }

@@ -42,11 +42,9 @@ struct MapOptions: ParsableArguments {
 
     /// Resolves a comma-separated list; a group in the focus brings its members as rows after it.
     private func sides(_ list: String, registry: CountryRegistry, expandGroups: Bool) throws -> [String] {
-        var codes: [String] = []
-        for item in list.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-            let actor = try registry.resolve(item)
-            codes.append(actor.code)
-            if expandGroups, case .group(let group) = actor { codes += group.members }
+        let codes = try registry.resolveList(list).flatMap { actor in
+            if expandGroups, case .group(let group) = actor { return [actor.code] + group.members }
+            return [actor.code]
         }
         guard !codes.isEmpty else { throw ValidationError("give at least one state or group") }
         var seen = Set<String>()

@@ -14,7 +14,7 @@ enum VoteImport {
     /// Computes the evidence of the chosen pairs and replaces the vote source with it; returns the row count.
     @discardableResult
     static func run(store: SQLiteStore, registry: CountryRegistry, folder: URL, focus: String, partners: String) async throws -> Int {
-        let focusStates = try states(focus, registry: registry), partnerStates = try states(partners, registry: registry)
+        let focusStates = try registry.resolveStates(focus), partnerStates = try registry.resolveStates(partners)
         var dyads: [(String, String)] = []
         var seen = Set<Dyad>()
         for (position, a) in focusStates.enumerated() {
@@ -58,13 +58,5 @@ enum VoteImport {
             name: "UN General Assembly votes 1946–2019 (Voeten; unvotes 0.3.0): \(focus) × \(partners)",
             sha256: try VoteLoader.checksum(folder: folder)
         )
-    }
-
-    private static func states(_ list: String, registry: CountryRegistry) throws -> [String] {
-        var codes: [String] = []
-        for item in list.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-            codes += registry.members(of: try registry.resolve(item).code)
-        }
-        return codes
     }
 }

@@ -55,10 +55,7 @@ struct VotesIdealPointsCommand: AsyncParsableCommand {
             points = await estimator.estimateAll(data)
         }
         if let states {
-            var wanted = Set<String>()
-            for item in states.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-                wanted.formUnion(registry.members(of: try registry.resolve(item).code))
-            }
+            let wanted = Set(try registry.resolveStates(states))
             points = points.filter { wanted.contains($0.iso3) }
         }
         let rows = points.map { [$0.iso3, String($0.year), "\($0.value)", "\($0.standardError)"] }

@@ -144,12 +144,7 @@ struct VotesMatrixCommand: AsyncParsableCommand {
     /// Resolves a comma-separated list of states and groups into ISO3 codes (groups become their members).
     private func sides(_ list: String?, registry: CountryRegistry) throws -> [String]? {
         guard let list else { return nil }
-        var codes: [String] = []
-        for item in list.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-            codes += registry.members(of: try registry.resolve(item).code)
-        }
-        var seen = Set<String>()
-        return codes.filter { seen.insert($0).inserted }
+        return try registry.resolveStates(list)
     }
 
     private func emit(_ text: String) throws {

@@ -240,3 +240,24 @@ extension CountryRegistry {
         }
     }
 }
+
+extension CountryRegistry {
+    /// Resolves a comma-separated list of codes and names ("C5, Japan, KOR"), in order, each side once.
+    public func resolveList(_ list: String) throws(LookupError) -> [Actor] {
+        var actors: [Actor] = []
+        var seen = Set<String>()
+        for item in list.split(separator: ",") {
+            let query = String(item).trimmingSpaces
+            guard !query.isEmpty else { continue }
+            let actor = try resolve(query)
+            if seen.insert(actor.code).inserted { actors.append(actor) }
+        }
+        return actors
+    }
+
+    /// The ISO3 codes of the states a comma-separated list stands for, groups as their members, each once.
+    public func resolveStates(_ list: String) throws(LookupError) -> [String] {
+        var seen = Set<String>()
+        return try resolveList(list).flatMap(\.memberCodes).filter { seen.insert($0).inserted }
+    }
+}

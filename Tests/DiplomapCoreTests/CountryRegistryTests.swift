@@ -55,3 +55,14 @@ struct CountryRegistryTests {
         #expect(throws: RegistryError.self) { try CountryRegistry(countries: countries, groups: [clash]) }
     }
 }
+
+struct CountryListTests {
+    @Test func resolvesAListOfNamesAndCodesInOrderEachOnce() throws {
+        let registry = try Fixture.registry()
+        #expect(try registry.resolveList(" C5, Japan ,KOR,,Tokyo").map(\.code) == ["C5", "JPN", "KOR"])
+        #expect(try registry.resolveStates("KAZ, C5, India").map { $0 } == ["KAZ", "KGZ", "TJK", "TKM", "UZB", "IND"])
+        #expect(try registry.resolveStates("").isEmpty)
+        let error = #expect(throws: LookupError.self) { try registry.resolveList("JPN,Narnia") }
+        #expect(error?.query == "Narnia")
+    }
+}
