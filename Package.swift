@@ -54,6 +54,11 @@ let package = Package(
             name: "DiplomapEvents",
             dependencies: ["DiplomapCore", "SystemZlib", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
         ),
+        // What the command-line tool and the server share: the store brought up to date with the embedded data, and maps made on request.
+        .target(
+            name: "DiplomapWorkspace",
+            dependencies: ["DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapVotes", .product(name: "Logging", package: "swift-log")]
+        ),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
         // Exports of the map: CSV, JSON, GraphML, GEXF, GeoJSON.
@@ -70,8 +75,8 @@ let package = Package(
                 "DiplomapExport",
                 "DiplomapDocuments",
                 "DiplomapVotes",
-                "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapReport",
                 "DiplomapEvents",
+                "DiplomapWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

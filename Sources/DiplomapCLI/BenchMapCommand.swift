@@ -3,6 +3,7 @@ import DiplomapCore
 import DiplomapData
 import DiplomapReport
 import DiplomapStore
+import DiplomapWorkspace
 import Foundation
 
 /// `diplomap bench-map`: times the map and its report on a large synthetic store.
@@ -53,19 +54,17 @@ struct BenchMapCommand: AsyncParsableCommand {
         let filled = try await timed { try await store.replace(EvidenceSource(id: "bench", kind: .event, name: "bench", sha256: String(repeating: "0", count: 64)), with: evidence) }
         Output.print("store: \(rows) rows written in \(format(filled.seconds)) (not part of the map's time)\n")
 
-        let read = try await timed { try await store.evidence(EvidenceQuery(sides: Set(focus + partners))) }
-        let map = try await timed { RelationMap(evidence: read.value, focus: focus, partners: partners) }
+        let map = try await timed { try await RelationMap(store: store, query: EvidenceQuery(sides: Set(focus + partners)), focus: focus, partners: partners) }
         let patterns = try await timed { Patterns(map: map.value, group: nil, states: focus) }
-        let boundaries = try WorldBoundaries(geoJSON: Data(contentsOf: DefaultData.boundariesFile), file: DefaultData.boundariesFile.path)
+        let boundaries = try Workspace.boundaries()
         let sources = try await store.sources()
         let report = try await timed {
             MapReport(map: map.value, patterns: patterns.value, registry: registry, boundaries: boundaries, sources: sources,
                       period: TimeWindow().description, generated: "bench").render()
         }
-        let total = read.seconds + map.seconds + patterns.seconds + report.seconds
+        let total = map.seconds + patterns.seconds + report.seconds
         Output.print(Output.table(["step", "seconds"], [
-            ["read \(read.value.count) rows", format(read.seconds)],
-            ["aggregate \(map.value.cells.count) cells", format(map.seconds)],
+            ["read and aggregate \(rows) rows into \(map.value.cells.count) cells", format(map.seconds)],
             ["patterns", format(patterns.seconds)],
             ["report (\(report.value.utf8.count / 1024) KiB)", format(report.seconds)],
             ["total", format(total)],

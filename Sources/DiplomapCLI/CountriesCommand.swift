@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiplomapCore
+import DiplomapWorkspace
 
 /// `diplomap countries`: looks up states by any code or name.
 struct CountriesCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import DiplomapData
 import DiplomapDocuments
+import DiplomapWorkspace
 import Foundation
 
 /// The document mapper of the embedded data: the registry's names and `Data/lexicon`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiplomapCore
 import DiplomapDocuments
+import DiplomapWorkspace
 import Foundation
 
 /// `diplomap eval`: the document mapper's precision, recall and F1 against annotated documents.

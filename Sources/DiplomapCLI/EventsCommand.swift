@@ -2,6 +2,7 @@ import ArgumentParser
 import DiplomapCore
 import DiplomapData
 import DiplomapEvents
+import DiplomapWorkspace
 import Foundation
 
 extension EventFormat: ExpressibleByArgument {}
@@ -147,7 +148,7 @@ struct EventsCommand: AsyncParsableCommand {
         var source: String?
 
         func run() async throws {
-            let workspace = try await Workspace.open(store)
+            let workspace = try await store.open()
             let folder = DefaultData.cameoFolder
             let map = try IssueMap(
                 issueMapCSV: String(contentsOf: folder.appendingPathComponent("issue_map.csv"), encoding: .utf8),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiplomapCore
+import DiplomapWorkspace
 
 /// `diplomap evidence`: the evidence behind a dyad, with citations.
 struct EvidenceCommand: AsyncParsableCommand {
@@ -30,9 +31,9 @@ struct EvidenceCommand: AsyncParsableCommand {
             guard let issue = Issue(code: code) else { throw ValidationError("unknown issue \"\(code)\"; `diplomap issues` lists the 16 codes") }
             return issue
         }
-        let workspace = try await Workspace.open(store)
+        let workspace = try await store.open()
         let a = try workspace.registry.resolve(pair.first).code, b = try workspace.registry.resolve(pair.second).code
-        let evidence = try await workspace.store.evidence(EvidenceQuery(dyad: Dyad(a, b), issue: issueCode))
+        let evidence = try await workspace.store.evidence(EvidenceQuery(dyad: Dyad(a, b), issues: issueCode.map { [$0] }))
         let rows = evidence.map { item in
             [item.a, item.b, item.issue.code, item.polarity.rawValue, item.kind.rawValue, item.period.map { "\($0.start)" } ?? "",
              item.citation.summary ?? item.citation.quote ?? "", item.citation.title, item.citation.address, item.citation.locator ?? ""]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiplomapExport
+import DiplomapWorkspace
 
 /// `diplomap export`: the map as files that other tools open.
 struct ExportCommand: AsyncParsableCommand {
@@ -28,8 +29,8 @@ struct ExportCommand: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
-        let built = try await options.build()
-        let export = MapExport(map: built.map, patterns: built.patterns, registry: built.workspace.registry, boundaries: built.boundaries)
+        let (workspace, built) = try await options.build()
+        let export = MapExport(map: built.map, patterns: built.patterns, registry: workspace.registry, boundaries: try Workspace.boundaries())
         let text = try export.render(format)
         if out == "-" {
             Output.print(text)

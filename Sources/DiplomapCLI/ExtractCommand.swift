@@ -67,7 +67,7 @@ struct ExtractCommand: AsyncParsableCommand {
             Output.print(Output.table(["document", "a", "b", "issue", "polarity", "evidence"], rows))
         }
         if importEvidence {
-            let workspace = try await Workspace.open(store)
+            let workspace = try await store.open()
             let registry = workspace.registry
             for (document, relations) in results {
                 let evidence = DocumentEvidence.evidence(relations, in: document) { registry.members(of: $0) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiplomapCore
 import DiplomapFacts
+import DiplomapWorkspace
 import Foundation
 
 /// `diplomap facts check`: validates fact files and reports every problem as file:line: field: message.

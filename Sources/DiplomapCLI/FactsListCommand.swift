@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiplomapCore
 import DiplomapFacts
+import DiplomapWorkspace
 
 /// `diplomap facts list`: the facts that match filters, as a table, CSV or JSON.
 struct FactsListCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiplomapCore
+import DiplomapWorkspace
 
 /// `diplomap groups`: the groups of states and their members, with the source of each list.
 struct GroupsCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DiplomapCore
 import DiplomapExport
 import DiplomapReport
+import DiplomapWorkspace
 import Foundation
 
 /// `diplomap map`: aggregates the evidence into the dyad × issue map and writes the report.
@@ -38,8 +39,9 @@ struct MapCommand: AsyncParsableCommand {
     var out = "diplomap-report.html"
 
     func run() async throws {
-        let built = try await options.build()
-        let export = MapExport(map: built.map, patterns: built.patterns, registry: built.workspace.registry, boundaries: built.boundaries)
+        let (workspace, built) = try await options.build()
+        let boundaries = try Workspace.boundaries()
+        let export = MapExport(map: built.map, patterns: built.patterns, registry: workspace.registry, boundaries: boundaries)
         switch format {
         case .json:
             Output.print(try export.json())
@@ -47,9 +49,9 @@ struct MapCommand: AsyncParsableCommand {
             Output.print(export.csv())
         case .html:
             let report = MapReport(
-                map: built.map, patterns: built.patterns, registry: built.workspace.registry, boundaries: built.boundaries,
-                sources: try await built.workspace.store.sources(), period: built.window.description,
-                agreement: try await VoteImport.agreementSeries(built),
+                map: built.map, patterns: built.patterns, registry: workspace.registry, boundaries: boundaries,
+                sources: try await workspace.store.sources(), period: built.request.window.description,
+                agreement: try await VoteImport.agreementSeries(built.map, workspace: workspace),
                 generated: Date().formatted(.iso8601.year().month().day())
             )
             try Output.write(report.render(), to: out, what: "the report")

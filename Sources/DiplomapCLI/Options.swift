@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiplomapCore
+import DiplomapWorkspace
 import Foundation
 
 /// Where the evidence store lives.
@@ -14,14 +15,12 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log what the store imports.")
     var verbose = false
 
-    /// The store path: the option, the environment, or the user's data folder.
-    var path: String {
-        if let db { return db }
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["DIPLOMAP_DB"], !path.isEmpty { return path }
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
-        return URL(fileURLWithPath: base).appendingPathComponent("diplomap/diplomap.sqlite").path
+    /// The store path: the option, else the workspace's default.
+    var path: String { db ?? Workspace.defaultStorePath }
+
+    /// Opens the workspace on this store.
+    func open() async throws -> Workspace {
+        try await Workspace.open(path: path, verbose: verbose)
     }
 }
 
@@ -47,15 +46,10 @@ struct TimeOptions: ParsableArguments {
 
     /// The window the options describe; undated evidence is left out when any is given.
     func window() throws -> TimeWindow {
-        func date(_ text: String?, _ option: String) throws -> PartialDate? {
-            guard let text else { return nil }
-            guard let date = PartialDate(text) else { throw ValidationError("\(option) takes a date as YYYY, YYYY-MM or YYYY-MM-DD; got \"\(text)\"") }
-            return date
+        do {
+            return try TimeWindow(since: since, until: until, asOf: asOf)
+        } catch {
+            throw ValidationError("--\(error)")
         }
-        let window = TimeWindow(since: try date(since, "--since"), until: try date(until, "--until"), asOf: try date(asOf, "--as-of"))
-        if let since = window.since, let until = window.until, until.latestDay < since.earliestDay {
-            throw ValidationError("--until \(until) is before --since \(since)")
-        }
-        return window
     }
 }

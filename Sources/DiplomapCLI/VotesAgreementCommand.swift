@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiplomapCore
 import DiplomapVotes
+import DiplomapWorkspace
 
 /// `diplomap votes agreement`: how alike two states vote, per year, per UN issue or over a period.
 struct VotesAgreementCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiplomapCore
 import DiplomapVotes
+import DiplomapWorkspace
 import Foundation
 
 /// `diplomap votes idealpoints`: one position per state and year on the dimension that best explains the votes.

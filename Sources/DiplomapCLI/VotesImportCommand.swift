@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiplomapCore
 import DiplomapVotes
+import DiplomapWorkspace
 
 /// `diplomap votes import`: stores the yearly agreement of chosen dyads as evidence for the map.
 struct VotesImportCommand: AsyncParsableCommand {
@@ -33,7 +34,7 @@ struct VotesImportCommand: AsyncParsableCommand {
     var partners = VoteImport.defaultPartners
 
     func run() async throws {
-        let workspace = try await Workspace.open(store)
+        let workspace = try await store.open()
         let count = try await VoteImport.run(store: workspace.store, registry: workspace.registry, folder: source.folder, focus: focus, partners: partners)
         Output.print("Imported \(count) pieces of vote evidence for \(focus) × \(partners).\n")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DiplomapCore
 import DiplomapExport
 import DiplomapVotes
+import DiplomapWorkspace
 import Foundation
 
 /// `diplomap votes matrix`: the agreement of many pairs of states in a year, as a grid or ranked.

@@ -2,14 +2,21 @@
 public struct EvidenceQuery: Sendable, Hashable {
     /// Only evidence between these two sides, in either order.
     public var dyad: Dyad?
-    public var issue: Issue?
+    /// Only evidence on these issues.
+    public var issues: Set<Issue>?
     /// Only evidence whose both sides are among these codes.
     public var sides: Set<String>?
+    /// Only evidence from these kinds of source.
+    public var kinds: Set<SourceKind>?
+    /// Only evidence dated within this window (undated evidence only when it is unbounded).
+    public var window: TimeWindow
 
-    public init(dyad: Dyad? = nil, issue: Issue? = nil, sides: Set<String>? = nil) {
+    public init(dyad: Dyad? = nil, issues: Set<Issue>? = nil, sides: Set<String>? = nil, kinds: Set<SourceKind>? = nil, window: TimeWindow = TimeWindow()) {
         self.dyad = dyad
-        self.issue = issue
+        self.issues = issues
         self.sides = sides
+        self.kinds = kinds
+        self.window = window
     }
 }
 
@@ -38,4 +45,10 @@ public protocol EvidenceStore: Sendable {
     func sources() async throws -> [StoredSource]
     /// The evidence matching `query`, in the order it was imported.
     func evidence(_ query: EvidenceQuery) async throws -> [Evidence]
+    /// Folds every entry matching `query` into `initial`, in no set order and without reading citations: what the map aggregates.
+    func reduce<Result: Sendable>(
+        _ query: EvidenceQuery, into initial: Result, _ update: @escaping @Sendable (inout Result, EvidenceEntry) -> Void
+    ) async throws -> Result
+    /// The evidence kept under these ids (from `reduce`); ids the store does not hold are left out.
+    func evidence(ids: [Int64]) async throws -> [Int64: Evidence]
 }

@@ -145,90 +145,31 @@ public struct RelationMap: Sendable, Codable {
     /// Cells with at least one piece of evidence, ordered by partner, focus side and issue.
     public var cells: [RelationCell]
 
-    /// Aggregates `evidence` for every pair of a focus side and a partner; other evidence is left out.
+    /// Aggregates `evidence` held in memory for every pair of a focus side and a partner; other evidence is left out.
     public init(evidence: [Evidence], focus: [String], partners: [String], policy: ScoringPolicy = .standard) {
+        var builder = RelationMapBuilder(focus: focus, partners: partners, policy: policy)
+        for (index, item) in evidence.enumerated() { builder.add(EvidenceEntry(item, id: Int64(index))) }
+        self = builder.map { evidence[Int($0)] }
+    }
+
+    /// Aggregates the evidence of a store that `query` selects, for every pair of a focus side and a partner.
+    ///
+    /// The store folds its entries into the map without reading citations;
+    /// only the strongest pieces of each cell are then read in full.
+    public init(store: some EvidenceStore, query: EvidenceQuery, focus: [String], partners: [String], policy: ScoringPolicy = .standard) async throws {
+        let builder = try await store.reduce(query, into: RelationMapBuilder(focus: focus, partners: partners, policy: policy)) { $0.add($1) }
+        let strongest = try await store.evidence(ids: builder.strongestIDs)
+        self = builder.map { strongest[$0] }
+    }
+
+    init(focus: [String], partners: [String], cells: [RelationCell]) {
         self.focus = focus
         self.partners = partners
-        let focusOrder = Dictionary(focus.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let partnerOrder = Dictionary(partners.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        // Indices rather than copies: evidence carries many strings, and copying a million of them
-        // into per-cell arrays costs more than the aggregation itself.
-        var grouped: [CellKey: [Int]] = [:]
-        for (index, item) in evidence.enumerated() {
-            let key: CellKey? =
-                if focusOrder[item.a] != nil && partnerOrder[item.b] != nil { CellKey(focus: item.a, partner: item.b, issue: item.issue) }
-                else if focusOrder[item.b] != nil && partnerOrder[item.a] != nil { CellKey(focus: item.b, partner: item.a, issue: item.issue) }
-                else { nil }
-            guard let key, key.focus != key.partner else { continue }
-            grouped[key, default: []].append(index)
-        }
-        cells = grouped.map { key, indices in Self.cell(key, indices, evidence, policy) }
-            .sorted {
-                (partnerOrder[$0.partner]!, focusOrder[$0.focus]!, $0.issue) < (partnerOrder[$1.partner]!, focusOrder[$1.focus]!, $1.issue)
-            }
+        self.cells = cells
     }
 
     /// The cell of a focus side, a partner and an issue, if it has evidence.
     public func cell(focus: String, partner: String, issue: Issue) -> RelationCell? {
         cells.first { $0.focus == focus && $0.partner == partner && $0.issue == issue }
-    }
-
-    private static func cell(_ key: CellKey, _ indices: [Int], _ evidence: [Evidence], _ policy: ScoringPolicy) -> RelationCell {
-        var counts = KindCounts()
-        var totals: [SourceKind: KindTotal] = [:]
-        var years: [Int: PolarityCounts] = [:]
-        var months: [Int: MonthPoint] = [:]
-        for index in indices {
-            let item = evidence[index]
-            counts[item.kind][item.polarity] += 1
-            totals[item.kind, default: KindTotal()].add(item)
-            guard let start = item.period?.start else { continue }
-            years[start.year, default: PolarityCounts()][item.polarity] += 1
-            if item.kind == .event, let month = start.month {
-                var point = months[start.year * 12 + month, default: MonthPoint(year: start.year, month: month, cooperation: 0, conflict: 0)]
-                if item.polarity == .cooperation { point.cooperation += item.weight }
-                if item.polarity == .conflict { point.conflict += item.weight }
-                months[start.year * 12 + month] = point
-            }
-        }
-        let (score, confidence) = policy.assess(totals)
-        return RelationCell(
-            focus: key.focus, partner: key.partner, issue: key.issue, counts: counts, score: score, confidence: confidence,
-            basis: EvidenceBasis(kinds: Set(totals.keys)),
-            timeline: years.sorted { $0.key < $1.key }.map { TimelinePoint(year: $0.key, counts: $0.value) },
-            eventMonths: months.sorted { $0.key < $1.key }.map(\.value),
-            strongest: strongest(indices, evidence, policy)
-        )
-    }
-
-    /// The strongest pieces of a cell: trusted kinds and heavy rows first, then the most recent, then by title.
-    private static func strongest(_ indices: [Int], _ evidence: [Evidence], _ policy: ScoringPolicy) -> [Evidence] {
-        func strength(_ index: Int) -> Double { (policy.reliability[evidence[index].kind] ?? 0.5) * evidence[index].weight }
-        func before(_ x: Int, _ y: Int) -> Bool {
-            let (a, b) = (evidence[x], evidence[y])
-            let (sa, sb) = (strength(x), strength(y))
-            if sa != sb { return sa > sb }
-            switch (a.period?.start, b.period?.start) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.citation.title < b.citation.title
-            }
-        }
-        // Keep a small sorted buffer instead of sorting every row of a large cell.
-        var kept: [Int] = []
-        for index in indices {
-            if kept.count == policy.strongestKept, let last = kept.last, !before(index, last) { continue }
-            let position = kept.firstIndex { before(index, $0) } ?? kept.endIndex
-            kept.insert(index, at: position)
-            if kept.count > policy.strongestKept { kept.removeLast() }
-        }
-        return kept.map { evidence[$0] }
-    }
-
-    private struct CellKey: Hashable {
-        var focus: String
-        var partner: String
-        var issue: Issue
     }
 }

@@ -73,11 +73,11 @@ struct KindTotal: Sendable {
     var cooperationRows = 0
     var conflictRows = 0
 
-    mutating func add(_ item: Evidence) {
+    mutating func add(_ polarity: Polarity, weight: Double) {
         rows += 1
-        weight += item.weight
-        signed += item.weight * item.polarity.sign
-        if item.polarity == .cooperation { cooperationRows += 1 }
-        if item.polarity == .conflict { conflictRows += 1 }
+        self.weight += weight
+        signed += weight * polarity.sign
+        if polarity == .cooperation { cooperationRows += 1 }
+        if polarity == .conflict { conflictRows += 1 }
     }
 }

@@ -15,6 +15,19 @@ public struct TimeWindow: Sendable, Hashable {
         self.asOf = asOf
     }
 
+    /// Parses the three bounds as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the error names the bound at fault.
+    public init(since: String?, until: String?, asOf: String?) throws(TimeWindowError) {
+        func date(_ text: String?, _ name: String) throws(TimeWindowError) -> PartialDate? {
+            guard let text else { return nil }
+            guard let date = PartialDate(text) else { throw TimeWindowError(bound: name, message: "takes a date as YYYY, YYYY-MM or YYYY-MM-DD; got \"\(text)\"") }
+            return date
+        }
+        self.init(since: try date(since, "since"), until: try date(until, "until"), asOf: try date(asOf, "as-of"))
+        if let since = self.since, let until = self.until, until.latestDay < since.earliestDay {
+            throw TimeWindowError(bound: "until", message: "\(until) is before since \(since)")
+        }
+    }
+
     /// Whether the window keeps everything, undated evidence included.
     public var isUnbounded: Bool { since == nil && until == nil && asOf == nil }
 
@@ -43,4 +56,13 @@ public struct TimeWindow: Sendable, Hashable {
         if let asOf { parts.append("in force on \(asOf)") }
         return parts.isEmpty ? "all dates, undated evidence included" : parts.joined(separator: ", ") + " (undated evidence left out)"
     }
+}
+
+/// A bound of a time window that is not a date, or an until before the since.
+public struct TimeWindowError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// "since", "until" or "as-of".
+    public var bound: String
+    public var message: String
+
+    public var description: String { "\(bound) \(message)" }
 }

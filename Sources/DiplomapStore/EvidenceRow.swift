@@ -29,21 +29,21 @@ enum EvidenceRow {
     ///
     /// Columns are read by position: looking them up by name costs more than
     /// the rest of the read when a map loads a million rows.
-    static func evidence(_ row: Row) -> Evidence {
-        let start: String? = row[6]
-        let end: String? = row[7]
-        let published: String? = row[11]
+    static func evidence(_ row: Row, from first: Int = 0) -> Evidence {
+        let start: String? = row[first + 6]
+        let end: String? = row[first + 7]
+        let published: String? = row[first + 11]
         return Evidence(
-            kind: SourceKind(rawValue: row[0])!,
-            a: row[1], b: row[2],
-            issue: Issue(rawValue: row[3])!,
-            polarity: Polarity(rawValue: row[4])!,
-            weight: row[5],
+            kind: SourceKind(rawValue: row[first])!,
+            a: row[first + 1], b: row[first + 2],
+            issue: Issue(rawValue: row[first + 3])!,
+            polarity: Polarity(rawValue: row[first + 4])!,
+            weight: row[first + 5],
             period: start.flatMap(PartialDate.init).flatMap { Period(start: $0, end: end.flatMap(PartialDate.init)) },
             citation: Citation(
-                title: row[8], publisher: row[9], address: row[10],
-                published: published.flatMap(PartialDate.init), locator: row[12],
-                summary: row[13], quote: row[14]
+                title: row[first + 8], publisher: row[first + 9], address: row[first + 10],
+                published: published.flatMap(PartialDate.init), locator: row[first + 12],
+                summary: row[first + 13], quote: row[first + 14]
             )
         )
     }

@@ -66,29 +66,76 @@ public final class SQLiteStore: EvidenceStore {
     }
 
     public func evidence(_ query: EvidenceQuery) async throws -> [Evidence] {
+        let (filter, arguments) = Self.filter(query)
+        let sql = "SELECT \(EvidenceRow.selectColumns) FROM evidence \(filter) ORDER BY id"
+        let window = query.window
+        return try await writer.read { [arguments] db in
+            var evidence: [Evidence] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                let item = EvidenceRow.evidence(row)
+                if window.contains(item.period) { evidence.append(item) }
+            }
+            return evidence
+        }
+    }
+
+    public func reduce<Result: Sendable>(
+        _ query: EvidenceQuery, into initial: Result, _ update: @escaping @Sendable (inout Result, EvidenceEntry) -> Void
+    ) async throws -> Result {
+        let (filter, arguments) = Self.filter(query)
+        let sql = "SELECT \(EntryRow.selectColumns) FROM evidence \(filter)"
+        let window = query.window
+        return try await writer.read { [arguments] db in
+            var result = initial
+            var reader = EntryRow.Reader()
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                let entry = reader.entry(row)
+                if window.contains(entry.period) { update(&result, entry) }
+            }
+            return result
+        }
+    }
+
+    public func evidence(ids: [Int64]) async throws -> [Int64: Evidence] {
+        try await writer.read { db in
+            var evidence: [Int64: Evidence] = [:]
+            evidence.reserveCapacity(ids.count)
+            // In chunks, below SQLite's limit on bound parameters.
+            for start in stride(from: 0, to: ids.count, by: 10_000) {
+                let chunk = ids[start..<min(start + 10_000, ids.count)]
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                let sql = "SELECT id, \(EvidenceRow.selectColumns) FROM evidence WHERE id IN (\(placeholders))"
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(Array(chunk)))
+                while let row = try rows.next() { evidence[row[0]] = EvidenceRow.evidence(row, from: 1) }
+            }
+            return evidence
+        }
+    }
+
+    /// The WHERE clause of a query and its arguments; the time window is applied after reading, on parsed dates.
+    private static func filter(_ query: EvidenceQuery) -> (String, StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
+        func list(_ values: [String]) -> String {
+            arguments += StatementArguments(values)
+            return "(" + Array(repeating: "?", count: values.count).joined(separator: ", ") + ")"
+        }
         if let dyad = query.dyad {
             conditions.append("((side_a = ? AND side_b = ?) OR (side_a = ? AND side_b = ?))")
             arguments += [dyad.first, dyad.second, dyad.second, dyad.first]
         }
-        if let issue = query.issue {
-            conditions.append("issue = ?")
-            arguments += [issue.rawValue]
-        }
         if let sides = query.sides {
-            let list = sides.sorted()
-            let placeholders = Array(repeating: "?", count: list.count).joined(separator: ", ")
-            conditions.append("side_a IN (\(placeholders)) AND side_b IN (\(placeholders))")
-            arguments += StatementArguments(list) + StatementArguments(list)
+            let codes = sides.sorted()
+            conditions.append("side_a IN \(list(codes)) AND side_b IN \(list(codes))")
         }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = "SELECT \(EvidenceRow.selectColumns) FROM evidence \(filter) ORDER BY id"
-        return try await writer.read { [arguments] db in
-            var evidence: [Evidence] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() { evidence.append(EvidenceRow.evidence(row)) }
-            return evidence
+        if let issues = query.issues {
+            conditions.append("issue IN \(list(issues.map(\.rawValue).sorted()))")
         }
+        if let kinds = query.kinds {
+            conditions.append("kind IN \(list(kinds.map(\.rawValue).sorted()))")
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 }

@@ -47,6 +47,15 @@ enum Schema {
             try db.create(index: "evidence_on_sides", on: "evidence", columns: ["side_a", "side_b", "issue"])
             try db.create(index: "evidence_on_source", on: "evidence", columns: ["source_id"])
         }
+        // The map reads every row of its pairs but only these columns: an index holding them all
+        // lets SQLite answer from the index alone, which is several times faster than the table.
+        migrator.registerMigration("v2: an index covering the map's columns") { db in
+            try db.drop(index: "evidence_on_sides")
+            try db.create(
+                index: "evidence_for_map", on: "evidence",
+                columns: ["side_a", "side_b", "issue", "kind", "polarity", "weight", "start_date", "end_date"]
+            )
+        }
         return migrator
     }
 }

@@ -5,30 +5,44 @@ import DiplomapStore
 import Foundation
 import Logging
 
-/// What every command works with: the registry and the store, brought up to date with the embedded data.
-struct Workspace {
-    let registry: CountryRegistry
-    let store: SQLiteStore
+/// What the command-line tool and the server work with: the registry and the store, brought up to date with the embedded data.
+public struct Workspace: Sendable {
+    public let registry: CountryRegistry
+    public let store: SQLiteStore
 
     /// The registry of the embedded data, without a store.
-    static func registry() throws -> CountryRegistry {
+    public static func registry() throws -> CountryRegistry {
         try KnowledgeBase.registry(countries: DefaultData.countriesFile, groups: DefaultData.groupsFile)
     }
 
+    /// Where the store lives unless told: `$DIPLOMAP_DB`, else `diplomap/diplomap.sqlite` in `$XDG_DATA_HOME` or `~/.local/share`.
+    public static var defaultStorePath: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["DIPLOMAP_DB"], !path.isEmpty { return path }
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
+        return URL(fileURLWithPath: base).appendingPathComponent("diplomap/diplomap.sqlite").path
+    }
+
     /// Opens the store at `path` and re-imports every embedded fact file that is new or changed since the last run.
-    static func open(_ options: StoreOptions) async throws -> Workspace {
+    public static func open(path: String, verbose: Bool = false) async throws -> Workspace {
         let registry = try registry()
         let store: SQLiteStore
         do {
             var logger = Logger(label: "diplomap.store")
-            logger.logLevel = options.verbose ? .info : .warning
-            store = try SQLiteStore(path: options.path, logger: logger)
+            logger.logLevel = verbose ? .info : .warning
+            store = try SQLiteStore(path: path, logger: logger)
         } catch {
-            throw CommandError("cannot open the store \(options.path): \(error)")
+            throw WorkspaceError("cannot open the store \(path): \(error)")
         }
         try await syncDefaultFacts(store: store, registry: registry)
         try await VoteImport.importDefaultIfMissing(store: store, registry: registry)
         return Workspace(registry: registry, store: store)
+    }
+
+    /// The Natural Earth boundaries the report and the GeoJSON export draw.
+    public static func boundaries() throws -> WorldBoundaries {
+        try WorldBoundaries(geoJSON: Data(contentsOf: DefaultData.boundariesFile), file: DefaultData.boundariesFile.path)
     }
 
     /// Makes the store's fact sources match `Data/facts`: changed files replaced, removed files dropped.
@@ -45,4 +59,11 @@ struct Workspace {
             try await store.remove(sourceID: id)
         }
     }
+}
+
+/// A request the workspace cannot serve, said in one line for a person.
+public struct WorkspaceError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) { self.description = description }
 }

@@ -1,19 +1,18 @@
 import DiplomapCore
 import DiplomapData
-import DiplomapReport
 import DiplomapStore
 import DiplomapVotes
 import Foundation
 import Logging
 
 /// Imports vote agreement into the store: on request, and on first use for the default pairs.
-enum VoteImport {
-    static let defaultFocus = "C5"
-    static let defaultPartners = "IND,JPN,IRN,TUR,KOR,CHN,RUS,PAK,AFG,USA"
+public enum VoteImport {
+    public static let defaultFocus = "C5"
+    public static let defaultPartners = "IND,JPN,IRN,TUR,KOR,CHN,RUS,PAK,AFG,USA"
 
     /// Computes the evidence of the chosen pairs and replaces the vote source with it; returns the row count.
     @discardableResult
-    static func run(store: SQLiteStore, registry: CountryRegistry, folder: URL, focus: String, partners: String) async throws -> Int {
+    public static func run(store: SQLiteStore, registry: CountryRegistry, folder: URL, focus: String, partners: String) async throws -> Int {
         let focusStates = try registry.resolveStates(focus), partnerStates = try registry.resolveStates(partners)
         var dyads: [(String, String)] = []
         var seen = Set<Dyad>()
@@ -35,14 +34,14 @@ enum VoteImport {
     }
 
     /// Agreement per year for every focus state × partner state of a map, when the store holds vote evidence.
-    static func agreementSeries(_ built: MapOptions.Built) async throws -> [AgreementSeries] {
-        guard try await built.workspace.store.sources().contains(where: { $0.source.kind == .vote }) else { return [] }
+    public static func agreementSeries(_ map: RelationMap, workspace: Workspace) async throws -> [AgreementSeries] {
+        guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }) else { return [] }
         var logger = Logger(label: "diplomap.votes")
         logger.logLevel = .warning
-        let data = try VoteLoader.load(folder: DefaultData.unvotesFolder, registry: built.workspace.registry, logger: logger)
-        let registry = built.workspace.registry
-        let states = built.map.focus.filter { registry.country(iso3: $0) != nil }
-        return built.map.partners.filter { registry.country(iso3: $0) != nil }.flatMap { partner in
+        let registry = workspace.registry
+        let data = try VoteLoader.load(folder: DefaultData.unvotesFolder, registry: registry, logger: logger)
+        let states = map.focus.filter { registry.country(iso3: $0) != nil }
+        return map.partners.filter { registry.country(iso3: $0) != nil }.flatMap { partner in
             states.map { state in
                 AgreementSeries(focus: state, partner: partner, points: data.agreementSeries(state, partner).compactMap { point in
                     point.counts.agreement.map { AgreementSeries.Point(year: point.year, agreement: $0, votes: point.counts.commonVotes) }
