@@ -24,21 +24,14 @@ struct MapOptions: ParsableArguments {
         _ = try request()
     }
 
-    /// The request the options describe.
+    /// The request the options describe, read as the web pages read their URL parameters.
     func request() throws -> MapRequest {
-        let issueSet = try issues.map { list in
-            try Set(list.split(separator: ",").map { code in
-                guard let issue = Issue(code: String(code)) else { throw ValidationError("unknown issue \"\(code)\"; `diplomap issues` lists the 16 codes") }
-                return issue
-            })
+        let parameters = ["focus": focus, "partners": partners, "issues": issues, "kinds": kinds, "since": time.since, "until": time.until, "as-of": time.asOf]
+        do {
+            return try MapRequest(parameters: parameters.compactMapValues { $0 })
+        } catch {
+            throw ValidationError("--\(error)")
         }
-        let kindSet = try kinds.map { list in
-            try Set(list.split(separator: ",").map { name in
-                guard let kind = SourceKind(rawValue: String(name)) else { throw ValidationError("unknown kind \"\(name)\"; the kinds are fact, document, event, vote") }
-                return kind
-            })
-        }
-        return MapRequest(focus: focus, partners: partners, window: try time.window(), issues: issueSet, kinds: kindSet)
     }
 
     /// Opens the store and makes the map.
