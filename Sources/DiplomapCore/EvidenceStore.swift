@@ -45,10 +45,8 @@ public protocol EvidenceStore: Sendable {
     func sources() async throws -> [StoredSource]
     /// The evidence matching `query`, in the order it was imported.
     func evidence(_ query: EvidenceQuery) async throws -> [Evidence]
-    /// Folds every entry matching `query` into `initial`, in no set order and without reading citations: what the map aggregates.
-    func reduce<Result: Sendable>(
-        _ query: EvidenceQuery, into initial: Result, _ update: @escaping @Sendable (inout Result, EvidenceEntry) -> Void
-    ) async throws -> Result
-    /// The evidence kept under these ids (from `reduce`); ids the store does not hold are left out.
+    /// Counts every piece of evidence matching `query` into `builder`, without reading citations: what the map aggregates.
+    func aggregate(_ query: EvidenceQuery, into builder: RelationMapBuilder) async throws -> RelationMapBuilder
+    /// The evidence kept under these ids (from a builder's `strongestIDs`); ids the store does not hold are left out.
     func evidence(ids: [Int64]) async throws -> [Int64: Evidence]
 }

@@ -21,13 +21,35 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `nil` for anything else or an impossible date.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let widths = [4, 2, 2]
-        guard (1...3).contains(parts.count),
-              zip(parts, widths).allSatisfy({ $0.count == $1 && $0.allSatisfy(\.isASCIIDigit) })
-        else { return nil }
-        let numbers = parts.map { Int($0)! }
-        self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+        var text = text
+        guard let date = text.withUTF8({ PartialDate(ascii: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` from ASCII bytes, such as a database column's, without making a string.
+    public init?(ascii bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(bytes[index]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        let dash = UInt8(ascii: "-")
+        guard let year = number(0..<4) else { return nil }
+        var month: Int?, day: Int?
+        if bytes.count >= 7 {
+            guard bytes[4] == dash, let value = number(5..<7) else { return nil }
+            month = value
+        }
+        if bytes.count == 10 {
+            guard bytes[7] == dash, let value = number(8..<10) else { return nil }
+            day = value
+        }
+        self.init(year: year, month: month, day: day)
     }
 
     /// The earliest day the date can mean: "2019" starts on 2019-01-01; it orders dates.

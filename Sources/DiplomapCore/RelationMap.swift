@@ -148,16 +148,16 @@ public struct RelationMap: Sendable, Codable {
     /// Aggregates `evidence` held in memory for every pair of a focus side and a partner; other evidence is left out.
     public init(evidence: [Evidence], focus: [String], partners: [String], policy: ScoringPolicy = .standard) {
         var builder = RelationMapBuilder(focus: focus, partners: partners, policy: policy)
-        for (index, item) in evidence.enumerated() { builder.add(EvidenceEntry(item, id: Int64(index))) }
+        for (index, item) in evidence.enumerated() { builder.add(item, id: Int64(index)) }
         self = builder.map { evidence[Int($0)] }
     }
 
     /// Aggregates the evidence of a store that `query` selects, for every pair of a focus side and a partner.
     ///
-    /// The store folds its entries into the map without reading citations;
+    /// The store counts its rows into the map without reading citations;
     /// only the strongest pieces of each cell are then read in full.
     public init(store: some EvidenceStore, query: EvidenceQuery, focus: [String], partners: [String], policy: ScoringPolicy = .standard) async throws {
-        let builder = try await store.reduce(query, into: RelationMapBuilder(focus: focus, partners: partners, policy: policy)) { $0.add($1) }
+        let builder = try await store.aggregate(query, into: RelationMapBuilder(focus: focus, partners: partners, policy: policy))
         let strongest = try await store.evidence(ids: builder.strongestIDs)
         self = builder.map { strongest[$0] }
     }

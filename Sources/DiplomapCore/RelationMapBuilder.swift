@@ -1,44 +1,77 @@
-/// Aggregates evidence entries into the cells of a relation map, one entry at a time.
+/// Aggregates evidence into the cells of a relation map, one piece at a time.
 ///
-/// Entries stream in from a store in any order and are folded into one
-/// accumulator per cell, found by position in a flat array (focus × partner ×
-/// issue) rather than by hashing strings: a map of a million rows spends its
-/// time here. Each cell keeps the ids of its strongest entries; the full
-/// evidence of those few is fetched afterwards.
+/// Evidence streams in from a store in any order, without its citation, and
+/// is folded into one accumulator per cell, found by position in a flat
+/// array (focus × partner × issue) rather than by hashing strings: a map of
+/// a million rows spends its time here. Sides are given as positions in
+/// `sides`, so that a store can match their codes without making strings.
+/// Each cell keeps the ids of its strongest pieces; their full evidence is
+/// fetched afterwards, and builders filled in parallel are merged.
 public struct RelationMapBuilder: Sendable {
+    /// Every side the map counts: the focus sides, then the partners that are not also focus sides.
+    public let sides: [String]
     private let focus: [String]
     private let partners: [String]
     private let policy: ScoringPolicy
-    private let focusIndex: [String: Int]
-    private let partnerIndex: [String: Int]
+    /// For each side, its position among the focus sides and among the partners, or -1.
+    private let focusPosition: [Int]
+    private let partnerPosition: [Int]
+    private let sideIndex: [String: Int]
+    /// The policy's reliability per kind, by ordinal.
+    private let reliability: [Double]
     private var cells: [CellAccumulator?]
 
     public init(focus: [String], partners: [String], policy: ScoringPolicy = .standard) {
         self.focus = focus
         self.partners = partners
         self.policy = policy
-        focusIndex = Dictionary(focus.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        partnerIndex = Dictionary(partners.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        cells = Array(repeating: nil, count: focus.count * partners.count * Issue.allCases.count)
+        var sides: [String] = []
+        var sideIndex: [String: Int] = [:]
+        for code in focus + partners where sideIndex[code] == nil {
+            sideIndex[code] = sides.count
+            sides.append(code)
+        }
+        self.sides = sides
+        self.sideIndex = sideIndex
+        focusPosition = sides.map { focus.firstIndex(of: $0) ?? -1 }
+        partnerPosition = sides.map { partners.firstIndex(of: $0) ?? -1 }
+        reliability = SourceKind.allCases.map { policy.reliability[$0] ?? 0.5 }
+        cells = Array(repeating: nil, count: focus.count * partners.count * Issue.count)
     }
 
-    /// Counts an entry in its cell; an entry that is not between a focus side and a partner is left out.
-    public mutating func add(_ entry: EvidenceEntry) {
-        guard entry.a != entry.b else { return }
-        let position: (focus: Int, partner: Int)
-        if let f = focusIndex[entry.a], let p = partnerIndex[entry.b] {
-            position = (f, p)
-        } else if let f = focusIndex[entry.b], let p = partnerIndex[entry.a] {
-            position = (f, p)
+    /// Counts a piece of evidence between sides `a` and `b` (positions in `sides`); one that is not between a focus side and a partner is left out.
+    public mutating func add(id: Int64, kind: SourceKind, a: Int, b: Int, issue: Issue, polarity: Polarity, weight: Double, start: PartialDate?) {
+        guard a != b else { return }
+        let pair: Int
+        if focusPosition[a] >= 0, partnerPosition[b] >= 0 {
+            pair = focusPosition[a] * partners.count + partnerPosition[b]
+        } else if focusPosition[b] >= 0, partnerPosition[a] >= 0 {
+            pair = focusPosition[b] * partners.count + partnerPosition[a]
         } else {
             return
         }
-        let index = (position.focus * partners.count + position.partner) * Issue.allCases.count + Self.issueIndex[entry.issue]!
+        let index = pair * Issue.count + issue.ordinal
         if cells[index] == nil { cells[index] = CellAccumulator() }
-        cells[index]!.add(entry, strength: (policy.reliability[entry.kind] ?? 0.5) * entry.weight, keep: policy.strongestKept)
+        let candidate = StrongCandidate(id: id, strength: reliability[kind.ordinal] * weight, start: start)
+        cells[index]!.add(kind: kind, polarity: polarity, weight: weight, start: start, candidate: candidate, keep: policy.strongestKept)
     }
 
-    /// The ids of every cell's strongest entries, to fetch in full.
+    /// Counts a piece of evidence held in memory under `id`.
+    public mutating func add(_ evidence: Evidence, id: Int64) {
+        guard let a = sideIndex[evidence.a], let b = sideIndex[evidence.b] else { return }
+        add(id: id, kind: evidence.kind, a: a, b: b, issue: evidence.issue, polarity: evidence.polarity, weight: evidence.weight, start: evidence.period?.start)
+    }
+
+    /// Adds the counts of a builder of the same map that was filled with other evidence.
+    public mutating func merge(_ other: RelationMapBuilder) {
+        precondition(other.focus == focus && other.partners == partners, "only builders of the same map merge")
+        for (index, cell) in other.cells.enumerated() {
+            guard let cell else { continue }
+            if cells[index] == nil { cells[index] = cell } else { cells[index]!.merge(cell, keep: policy.strongestKept) }
+        }
+    }
+
+    /// The ids of every cell's strongest pieces, to fetch in full.
     public var strongestIDs: [Int64] { cells.flatMap { $0?.strongest.map(\.id) ?? [] } }
 
     /// The map, with each cell's strongest evidence looked up by id; ids the lookup misses are left out.
@@ -47,62 +80,85 @@ public struct RelationMapBuilder: Sendable {
         let issues = Issue.allCases
         for (index, accumulator) in cells.enumerated() {
             guard let accumulator else { continue }
-            let issue = issues[index % issues.count], pair = index / issues.count
+            let pair = index / issues.count
             result.append(accumulator.cell(
-                focus: focus[pair / partners.count], partner: partners[pair % partners.count], issue: issue, policy: policy, evidence: evidence
+                focus: focus[pair / partners.count], partner: partners[pair % partners.count], issue: issues[index % issues.count],
+                policy: policy, evidence: evidence
             ))
         }
         // Partner first, then focus side, then issue: the order of the report's rows.
-        result.sort { (partnerIndex[$0.partner]!, focusIndex[$0.focus]!, $0.issue) < (partnerIndex[$1.partner]!, focusIndex[$1.focus]!, $1.issue) }
+        let focusOrder = Dictionary(focus.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let partnerOrder = Dictionary(partners.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        result.sort { (partnerOrder[$0.partner]!, focusOrder[$0.focus]!, $0.issue) < (partnerOrder[$1.partner]!, focusOrder[$1.focus]!, $1.issue) }
         return RelationMap(focus: focus, partners: partners, cells: result)
     }
+}
 
-    private static let issueIndex = Dictionary(uniqueKeysWithValues: Issue.allCases.enumerated().map { ($1, $0) })
+/// A piece of evidence competing for a place among a cell's strongest.
+private struct StrongCandidate: Sendable {
+    var id: Int64
+    var strength: Double
+    var start: PartialDate?
+
+    /// Stronger first; then the more recent, dated before undated; then the earlier imported.
+    func precedes(_ other: StrongCandidate) -> Bool {
+        if strength != other.strength { return strength > other.strength }
+        switch (start, other.start) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return id < other.id
+        }
+    }
 }
 
 /// The running totals of one cell.
 private struct CellAccumulator: Sendable {
     var counts = KindCounts()
-    var totals: [SourceKind: KindTotal] = [:]
-    var years: [Int: PolarityCounts] = [:]
-    var months: [Int: MonthPoint] = [:]
-    /// The strongest entries so far, strongest first.
-    var strongest: [Candidate] = []
+    /// Per source kind, in `SourceKind.allCases` order.
+    var totals = [KindTotal](repeating: KindTotal(), count: SourceKind.allCases.count)
+    var years = DenseSeries<PolarityCounts>()
+    /// Event weights by month number (year × 12 + month).
+    var months = DenseSeries<MonthPoint>()
+    /// The strongest pieces so far, strongest first.
+    var strongest: [StrongCandidate] = []
 
-    /// An entry competing for a place among the strongest.
-    struct Candidate: Sendable {
-        var id: Int64
-        var strength: Double
-        var start: PartialDate?
-
-        /// Stronger first; then the more recent, dated before undated; then the earlier imported.
-        func precedes(_ other: Candidate) -> Bool {
-            if strength != other.strength { return strength > other.strength }
-            switch (start, other.start) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return id < other.id
+    mutating func add(kind: SourceKind, polarity: Polarity, weight: Double, start: PartialDate?, candidate: StrongCandidate, keep: Int) {
+        counts[kind][polarity] += 1
+        totals[kind.ordinal].add(polarity, weight: weight)
+        if let start {
+            years.update(start.year, default: PolarityCounts()) { $0[polarity] += 1 }
+            if kind == .event, let month = start.month {
+                months.update(start.year * 12 + month, default: MonthPoint(year: start.year, month: month, cooperation: 0, conflict: 0)) { point in
+                    if polarity == .cooperation { point.cooperation += weight }
+                    if polarity == .conflict { point.conflict += weight }
+                }
             }
         }
+        offer(candidate, keep: keep)
     }
 
-    mutating func add(_ entry: EvidenceEntry, strength: Double, keep: Int) {
-        counts[entry.kind][entry.polarity] += 1
-        totals[entry.kind, default: KindTotal()].add(entry.polarity, weight: entry.weight)
-        let start = entry.period?.start
-        if let start {
-            years[start.year, default: PolarityCounts()][entry.polarity] += 1
-            if entry.kind == .event, let month = start.month {
-                let key = start.year * 12 + month
-                var point = months[key] ?? MonthPoint(year: start.year, month: month, cooperation: 0, conflict: 0)
-                if entry.polarity == .cooperation { point.cooperation += entry.weight }
-                if entry.polarity == .conflict { point.conflict += entry.weight }
-                months[key] = point
+    mutating func merge(_ other: CellAccumulator, keep: Int) {
+        for kind in SourceKind.allCases {
+            for polarity in Polarity.allCases { counts[kind][polarity] += other.counts[kind][polarity] }
+            totals[kind.ordinal].merge(other.totals[kind.ordinal])
+        }
+        for (year, counts) in other.years.entries {
+            years.update(year, default: PolarityCounts()) { sum in
+                for polarity in Polarity.allCases { sum[polarity] += counts[polarity] }
             }
         }
-        // A small sorted buffer instead of sorting every entry of a large cell.
-        let candidate = Candidate(id: entry.id, strength: strength, start: start)
+        for (key, point) in other.months.entries {
+            months.update(key, default: MonthPoint(year: point.year, month: point.month, cooperation: 0, conflict: 0)) { sum in
+                sum.cooperation += point.cooperation
+                sum.conflict += point.conflict
+            }
+        }
+        for candidate in other.strongest { offer(candidate, keep: keep) }
+    }
+
+    /// Keeps a small sorted buffer instead of sorting every piece of a large cell.
+    private mutating func offer(_ candidate: StrongCandidate, keep: Int) {
         if strongest.count == keep, let last = strongest.last, !candidate.precedes(last) { return }
         let position = strongest.firstIndex { candidate.precedes($0) } ?? strongest.endIndex
         strongest.insert(candidate, at: position)
@@ -110,13 +166,53 @@ private struct CellAccumulator: Sendable {
     }
 
     func cell(focus: String, partner: String, issue: Issue, policy: ScoringPolicy, evidence: (Int64) -> Evidence?) -> RelationCell {
-        let (score, confidence) = policy.assess(totals)
+        let present = SourceKind.allCases.filter { totals[$0.ordinal].rows > 0 }
+        let (score, confidence) = policy.assess(Dictionary(uniqueKeysWithValues: present.map { ($0, totals[$0.ordinal]) }))
         return RelationCell(
             focus: focus, partner: partner, issue: issue, counts: counts, score: score, confidence: confidence,
-            basis: EvidenceBasis(kinds: Set(totals.keys)),
-            timeline: years.sorted { $0.key < $1.key }.map { TimelinePoint(year: $0.key, counts: $0.value) },
-            eventMonths: months.sorted { $0.key < $1.key }.map(\.value),
+            basis: EvidenceBasis(kinds: Set(present)),
+            timeline: years.entries.map { TimelinePoint(year: $0.key, counts: $0.value) },
+            eventMonths: months.entries.map(\.value),
             strongest: strongest.compactMap { evidence($0.id) }
         )
+    }
+}
+
+// Positions without `allCases`, which makes a new array on every call, nor a hash table.
+extension Issue {
+    static let count = allCases.count
+
+    /// The issue's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .terrorism: 0
+        case .narcotics: 1
+        case .afghanistan: 2
+        case .defense: 3
+        case .nonproliferation: 4
+        case .multilateral: 5
+        case .dialogue: 6
+        case .sovereignty: 7
+        case .borders: 8
+        case .energy: 9
+        case .water: 10
+        case .trade: 11
+        case .investment: 12
+        case .development: 13
+        case .connectivity: 14
+        case .culture: 15
+        }
+    }
+}
+
+extension SourceKind {
+    /// The kind's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .fact: 0
+        case .document: 1
+        case .event: 2
+        case .vote: 3
+        }
     }
 }

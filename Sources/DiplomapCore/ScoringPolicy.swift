@@ -80,4 +80,12 @@ struct KindTotal: Sendable {
         if polarity == .cooperation { cooperationRows += 1 }
         if polarity == .conflict { conflictRows += 1 }
     }
+
+    mutating func merge(_ other: KindTotal) {
+        rows += other.rows
+        weight += other.weight
+        signed += other.signed
+        cooperationRows += other.cooperationRows
+        conflictRows += other.conflictRows
+    }
 }

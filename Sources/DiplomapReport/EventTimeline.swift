@@ -17,19 +17,24 @@ struct EventTimeline {
 
     /// The months with event evidence, per (focus, partner), in the map's order of rows.
     var series: [(focus: String, partner: String, months: [(PartialDate, Month)])] {
-        var byPair: [Dyad: [PartialDate: Month]] = [:]
+        // Keyed by month number (year × 12 + month) while summing over issues: cheaper to hash than dates.
+        var byPair: [Dyad: [Int: Month]] = [:]
         var order: [(String, String)] = []
-        for cell in map.cells {
+        for cell in map.cells where !cell.eventMonths.isEmpty {
+            let pair = Dyad(cell.focus, cell.partner)
+            if byPair[pair] == nil { order.append((cell.focus, cell.partner)) }
+            var months = byPair[pair, default: [:]]
             for point in cell.eventMonths {
-                guard let month = PartialDate(year: point.year, month: point.month) else { continue }
-                let pair = Dyad(cell.focus, cell.partner)
-                if byPair[pair] == nil { order.append((cell.focus, cell.partner)) }
-                byPair[pair, default: [:]][month, default: Month()].cooperation += point.cooperation
-                byPair[pair, default: [:]][month, default: Month()].conflict += point.conflict
+                months[point.year * 12 + point.month, default: Month()].cooperation += point.cooperation
+                months[point.year * 12 + point.month, default: Month()].conflict += point.conflict
             }
+            byPair[pair] = months
         }
         return order.map { focus, partner in
-            (focus, partner, byPair[Dyad(focus, partner)]!.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            let months = byPair[Dyad(focus, partner)]!.sorted { $0.key < $1.key }.compactMap { key, month in
+                PartialDate(year: (key - 1) / 12, month: (key - 1) % 12 + 1).map { ($0, month) }
+            }
+            return (focus, partner, months)
         }
     }
 

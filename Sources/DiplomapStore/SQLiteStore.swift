@@ -16,7 +16,11 @@ public final class SQLiteStore: EvidenceStore {
     public convenience init(path: String, logger: Logger = Logger(label: "diplomap.store")) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try self.init(writer: DatabasePool(path: path), logger: logger)
+        var configuration = Configuration()
+        // Map the file into memory: a map of a million rows reads the whole index, and copying
+        // it page by page through the page cache costs more than reading it.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
+        try self.init(writer: DatabasePool(path: path, configuration: configuration), logger: logger)
     }
 
     /// A store in memory, for tests and one-off runs.
@@ -80,42 +84,59 @@ public final class SQLiteStore: EvidenceStore {
         }
     }
 
-    public func reduce<Result: Sendable>(
-        _ query: EvidenceQuery, into initial: Result, _ update: @escaping @Sendable (inout Result, EvidenceEntry) -> Void
-    ) async throws -> Result {
-        let (filter, arguments) = Self.filter(query)
-        let sql = "SELECT \(EntryRow.selectColumns) FROM evidence \(filter)"
-        let window = query.window
-        return try await writer.read { [arguments] db in
-            var result = initial
-            var reader = EntryRow.Reader()
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                let entry = reader.entry(row)
-                if window.contains(entry.period) { update(&result, entry) }
-            }
-            return result
+    /// Reads in two parts, split by the first side, on two connections at once, and merges them.
+    public func aggregate(_ query: EvidenceQuery, into builder: RelationMapBuilder) async throws -> RelationMapBuilder {
+        let parts: [Set<String>?]
+        if let sides = query.sides?.sorted(), sides.count > 1 {
+            parts = [0, 1].map { half in Set(sides.enumerated().filter { $0.offset % 2 == half }.map(\.element)) }
+        } else {
+            parts = [nil]
         }
+        let partials = try await inParallel(parts) { db, part in
+            let (filter, arguments) = Self.filter(query, firstSides: part)
+            var partial = builder
+            try MapScan.run(db, sql: "SELECT \(MapScan.selectColumns) FROM evidence \(filter)", arguments: arguments, window: query.window, into: &partial)
+            return partial
+        }
+        return partials.dropFirst().reduce(into: partials.first ?? builder) { $0.merge($1) }
     }
 
+    /// Reads in two halves on two connections at once.
     public func evidence(ids: [Int64]) async throws -> [Int64: Evidence] {
-        try await writer.read { db in
+        // In id order, so that SQLite walks the table's pages forward.
+        let ids = ids.sorted(), middle = ids.count / 2
+        let halves = try await inParallel([ids[..<middle], ids[middle...]]) { db, half in
             var evidence: [Int64: Evidence] = [:]
-            evidence.reserveCapacity(ids.count)
+            evidence.reserveCapacity(half.count)
             // In chunks, below SQLite's limit on bound parameters.
-            for start in stride(from: 0, to: ids.count, by: 10_000) {
-                let chunk = ids[start..<min(start + 10_000, ids.count)]
+            for start in stride(from: half.startIndex, to: half.endIndex, by: 10_000) {
+                let chunk = Array(half[start..<min(start + 10_000, half.endIndex)])
                 let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 let sql = "SELECT id, \(EvidenceRow.selectColumns) FROM evidence WHERE id IN (\(placeholders))"
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(Array(chunk)))
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(chunk))
                 while let row = try rows.next() { evidence[row[0]] = EvidenceRow.evidence(row, from: 1) }
             }
             return evidence
         }
+        return halves[0].merging(halves[1]) { first, _ in first }
     }
 
-    /// The WHERE clause of a query and its arguments; the time window is applied after reading, on parsed dates.
-    private static func filter(_ query: EvidenceQuery) -> (String, StatementArguments) {
+    /// Runs one read per part, concurrently on the pool's reader connections (one after another in memory), in the parts' order.
+    private func inParallel<Part: Sendable, Value: Sendable>(
+        _ parts: [Part], _ read: @escaping @Sendable (Database, Part) throws -> Value
+    ) async throws -> [Value] {
+        try await withThrowingTaskGroup(of: (Int, Value).self) { group in
+            for (index, part) in parts.enumerated() {
+                group.addTask { [writer] in (index, try await writer.read { db in try read(db, part) }) }
+            }
+            var values: [(Int, Value)] = []
+            for try await value in group { values.append(value) }
+            return values.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    /// The WHERE clause of a query (and of one part of its first sides) and its arguments; the time window is applied after reading, on parsed dates.
+    private static func filter(_ query: EvidenceQuery, firstSides: Set<String>? = nil) -> (String, StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         func list(_ values: [String]) -> String {
@@ -129,6 +150,9 @@ public final class SQLiteStore: EvidenceStore {
         if let sides = query.sides {
             let codes = sides.sorted()
             conditions.append("side_a IN \(list(codes)) AND side_b IN \(list(codes))")
+        }
+        if let firstSides {
+            conditions.append("side_a IN \(list(firstSides.sorted()))")
         }
         if let issues = query.issues {
             conditions.append("issue IN \(list(issues.map(\.rawValue).sorted()))")

@@ -1,4 +1,4 @@
-import DiplomapCore
+@testable import DiplomapCore
 import Testing
 
 struct RelationMapTests {
@@ -85,5 +85,37 @@ struct RelationMapTests {
         let map = RelationMap(evidence: [evidence("C5", "JPN", .multilateral, .cooperation)], focus: ["C5", "KAZ", "KGZ"], partners: ["JPN"])
         #expect(map.cells.count == 1)
         #expect(map.cells.first?.focus == "C5")
+    }
+}
+
+struct RelationMapBuilderTests {
+    @Test func ordinalsFollowTheOrderOfAllCases() {
+        #expect(Issue.allCases.enumerated().allSatisfy { $1.ordinal == $0 })
+        #expect(SourceKind.allCases.enumerated().allSatisfy { $1.ordinal == $0 })
+    }
+
+    @Test func twoBuildersMergedEqualOne() {
+        let items = (0..<200).map { index in
+            Evidence(
+                kind: SourceKind.allCases[index % 4], a: index % 3 == 0 ? "JPN" : "KAZ", b: index % 3 == 0 ? "KAZ" : "JPN",
+                issue: Issue.allCases[index % 5], polarity: Polarity.allCases[index % 3], weight: Double(index % 4 + 1),
+                period: Period(start: PartialDate(year: 1990 + index % 30, month: index % 12 + 1)!),
+                citation: Citation(title: "Item \(index)", address: "https://example.org/\(index)")
+            )
+        }
+        var whole = RelationMapBuilder(focus: ["KAZ"], partners: ["JPN"]), first = whole, second = whole
+        for (index, item) in items.enumerated() {
+            whole.add(item, id: Int64(index))
+            if index.isMultiple(of: 2) { first.add(item, id: Int64(index)) } else { second.add(item, id: Int64(index)) }
+        }
+        first.merge(second)
+        let lookup: (Int64) -> Evidence? = { items[Int($0)] }
+        let merged = first.map(evidence: lookup).cells, single = whole.map(evidence: lookup).cells
+        #expect(merged.count == 5)
+        #expect(merged.map(\.counts) == single.map(\.counts))
+        #expect(merged.map(\.score) == single.map(\.score))
+        #expect(merged.map(\.timeline) == single.map(\.timeline))
+        #expect(merged.map(\.eventMonths) == single.map(\.eventMonths))
+        #expect(merged.map(\.strongest) == single.map(\.strongest))
     }
 }

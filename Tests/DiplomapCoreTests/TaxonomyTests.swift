@@ -30,7 +30,7 @@ struct TaxonomyTests {
         #expect(try #require(PartialDate(text)).description == expected)
     }
 
-    @Test(arguments: ["2023-02-29", "2019-13", "19", "2019-1-05", "2019/01/05", "", "2019-01-01T00"])
+    @Test(arguments: ["2023-02-29", "2019-13", "19", "2019-1-05", "2019/01/05", "", "2019-01-01T00", "201a", "2019-0a", "2019-01x05", "-019", "2019-00"])
     func rejectsImpossibleDates(text: String) {
         #expect(PartialDate(text) == nil)
     }
