@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "diplomap",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "diplomap", targets: ["diplomap"]),
         .library(name: "DiplomapCore", targets: ["DiplomapCore"]),

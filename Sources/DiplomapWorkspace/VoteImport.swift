@@ -4,6 +4,7 @@ import DiplomapStore
 import DiplomapVotes
 import Foundation
 import Logging
+import Synchronization
 
 /// Imports vote agreement into the store: on request, and on first use for the default pairs.
 public enum VoteImport {
@@ -19,9 +20,7 @@ public enum VoteImport {
         for (position, a) in focusStates.enumerated() {
             for b in focusStates[(position + 1)...] + partnerStates where a != b && seen.insert(Dyad(a, b)).inserted { dyads.append((a, b)) }
         }
-        var logger = Logger(label: "diplomap.votes")
-        logger.logLevel = .warning
-        let data = try VoteLoader.load(folder: folder, registry: registry, logger: logger)
+        let data = try loaded(folder, registry: registry)
         let evidence = VoteEvidenceBuilder().evidence(data, dyads: dyads)
         try await store.replace(try source(folder: folder, focus: focus, partners: partners), with: evidence)
         return evidence.count
@@ -36,10 +35,8 @@ public enum VoteImport {
     /// Agreement per year for every focus state × partner state of a map, when the store holds vote evidence.
     public static func agreementSeries(_ map: RelationMap, workspace: Workspace) async throws -> [AgreementSeries] {
         guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }) else { return [] }
-        var logger = Logger(label: "diplomap.votes")
-        logger.logLevel = .warning
         let registry = workspace.registry
-        let data = try VoteLoader.load(folder: DefaultData.unvotesFolder, registry: registry, logger: logger)
+        let data = try loaded(DefaultData.unvotesFolder, registry: registry)
         let states = map.focus.filter { registry.country(iso3: $0) != nil }
         return map.partners.filter { registry.country(iso3: $0) != nil }.flatMap { partner in
             states.map { state in
@@ -49,6 +46,21 @@ public enum VoteImport {
             }
         }
     }
+
+    /// The vote data of a folder, loaded once per process: loading takes seconds, and a first map needs it twice
+    /// (to import the default pairs, then to chart them), a server for every chart.
+    public static func loaded(_ folder: URL, registry: CountryRegistry) throws -> VoteData {
+        try cache.withLock { loaded in
+            if let data = loaded[folder] { return data }
+            var logger = Logger(label: "diplomap.votes")
+            logger.logLevel = .warning
+            let data = try VoteLoader.load(folder: folder, registry: registry, logger: logger)
+            loaded[folder] = data
+            return data
+        }
+    }
+
+    private static let cache = Mutex<[URL: VoteData]>([:])
 
     /// The store's record of the vote source: the data's checksum and the pairs chosen.
     private static func source(folder: URL, focus: String, partners: String) throws -> EvidenceSource {
