@@ -88,7 +88,7 @@ public struct DyadPage: Sendable {
             let byKind = SourceKind.allCases.map { "<td>\(Self.counts(cell.counts[$0]))</td>" }.joined()
             return "<tr><th scope=\"row\"><a href=\"#\(WebPaths.issueAnchor(cell.issue))\">\(HTML.escape(cell.issue.label))</a></th>"
                 + "<td class=\"score\" style=\"background:\(ScoreColor.background(score: cell.score));color:\(ScoreColor.foreground(score: cell.score))\">"
-                + "\(ScoreColor.sign(score: cell.score)) \(ReportNames.score(cell.score))</td>"
+                + "\(ReportNames.score(cell.score))</td>"
                 + "<td class=\"num\">\(ReportNames.percent(cell.confidence))</td><td>\(HTML.escape(cell.basis.label))</td>\(byKind)</tr>"
         }
         return """

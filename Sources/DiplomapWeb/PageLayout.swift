@@ -19,6 +19,7 @@ struct PageLayout {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title)) · diplomap</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="\(WebPaths.stylesheet)">
         <script src="\(WebPaths.script)" defer></script>
         </head>

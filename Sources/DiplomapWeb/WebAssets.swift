@@ -26,7 +26,9 @@ public enum WebAssets {
     .brand{font-weight:700;font-size:1.25rem;text-decoration:none;color:#111}
     form.search{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem}form.search label{font-size:.9rem}
     form.search input{width:18rem;padding:.3rem .4rem;font:inherit}button{font:inherit;padding:.3rem .8rem;border:1px solid #174a7c;background:#2166ac;color:#fff;border-radius:3px;cursor:pointer}
-    .layout{display:grid;grid-template-columns:15rem minmax(0,1fr);gap:1.5rem;align-items:start}
+    .layout{display:grid;grid-template-columns:13rem minmax(0,1fr);gap:1.2rem;align-items:start}
+    .content h1{font-size:1.35rem}.content .meta,.content .lead{margin:.3rem 0}
+    .heatmap td{min-width:2rem;padding:.1rem}.heatmap th.issue{height:6rem}
     .filters h2{margin-top:1rem;font-size:1.1rem}.filters .hint,.filters small{display:block;color:#444;font-size:.8rem}
     .filters fieldset{border:1px solid #ccc;margin:.6rem 0;padding:.3rem .6rem}.filters fieldset.domain{border:0;border-top:1px solid #ddd;margin:.3rem 0;padding:.2rem 0}
     .filters legend{font-weight:600}.filters .domain legend{font-size:.85rem;color:#333}
