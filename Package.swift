@@ -64,7 +64,7 @@ let package = Package(
         // The web app's pages as HTML strings, its static files and the site search: no HTTP server in it.
         .target(
             name: "DiplomapWeb",
-            dependencies: ["DiplomapCore", "DiplomapWorkspace", "DiplomapReport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DiplomapCore", "DiplomapWorkspace", "DiplomapReport", "DiplomapVotes", .product(name: "Logging", package: "swift-log")]
         ),
         // Exports of the map: CSV, JSON, GraphML, GEXF, GeoJSON.
         .target(name: "DiplomapExport", dependencies: ["DiplomapCore"]),

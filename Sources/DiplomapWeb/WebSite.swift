@@ -1,4 +1,5 @@
 import DiplomapCore
+import DiplomapVotes
 import DiplomapWorkspace
 import Logging
 
@@ -9,11 +10,22 @@ public struct WebSite: Sendable {
     /// Outlines for the map page; `nil` draws no map.
     public let boundaries: WorldBoundaries?
     let logger: Logger
+    /// The UN vote data for the pairs' agreement charts, read once in the background: reading it takes seconds.
+    let votes: Task<VoteData?, Never>
 
     public init(workspace: Workspace, boundaries: WorldBoundaries?, logger: Logger) {
         self.workspace = workspace
         self.boundaries = boundaries
         self.logger = logger
+        let registry = workspace.registry
+        votes = Task.detached(priority: .utility) {
+            do {
+                return try VoteImport.defaultData(registry: registry)
+            } catch {
+                logger.error("cannot read the UN vote data; pair pages will have no agreement chart", metadata: ["error": "\(error)"])
+                return nil
+            }
+        }
     }
 
     private var registry: CountryRegistry { workspace.registry }
@@ -44,7 +56,7 @@ public struct WebSite: Sendable {
             let page = WebQuery.page(query), start = min(all.count, (page - 1) * DyadPage.pageSize)
             let end = min(all.count, start + DyadPage.pageSize)
             let next = end < all.count ? WebPaths.dyad(a, b, request, page: page + 1) : nil
-            let agreement = try await VoteImport.agreementSeries(built.map, workspace: workspace)
+            let agreement = try await agreement(built.map)
             return .page(DyadPage(
                 a: a, b: b, map: built.map, request: request, evidence: Array(all[start..<end]), agreement: agreement,
                 nextPage: next, registry: registry
@@ -89,6 +101,12 @@ public struct WebSite: Sendable {
     /// Any other path.
     public func notFound(_ path: String) -> WebResponse {
         error(404, "There is no page at \(path).", MapRequest())
+    }
+
+    /// Agreement per year of the map's state pairs, when the store has vote evidence and the vote data could be read.
+    private func agreement(_ map: RelationMap) async throws -> [AgreementSeries] {
+        guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }), let data = await votes.value else { return [] }
+        return VoteImport.agreementSeries(map, registry: registry, data: data)
     }
 
     private func respond(_ query: [String: String], _ page: (MapRequest) async throws -> WebResponse) async -> WebResponse {

@@ -36,10 +36,18 @@ public enum VoteImport {
     /// Agreement per year for every focus state × partner state of a map, when the store holds vote evidence.
     public static func agreementSeries(_ map: RelationMap, workspace: Workspace) async throws -> [AgreementSeries] {
         guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }) else { return [] }
+        return agreementSeries(map, registry: workspace.registry, data: try defaultData(registry: workspace.registry))
+    }
+
+    /// Reads the embedded vote data: seconds of work, so a server reads it once and passes it to `agreementSeries(_:registry:data:)`.
+    public static func defaultData(registry: CountryRegistry) throws -> VoteData {
         var logger = Logger(label: "diplomap.votes")
         logger.logLevel = .warning
-        let registry = workspace.registry
-        let data = try VoteLoader.load(folder: DefaultData.unvotesFolder, registry: registry, logger: logger)
+        return try VoteLoader.load(folder: DefaultData.unvotesFolder, registry: registry, logger: logger)
+    }
+
+    /// Agreement per year for every focus state × partner state of a map, from vote data already read.
+    public static func agreementSeries(_ map: RelationMap, registry: CountryRegistry, data: VoteData) -> [AgreementSeries] {
         let states = map.focus.filter { registry.country(iso3: $0) != nil }
         return map.partners.filter { registry.country(iso3: $0) != nil }.flatMap { partner in
             states.map { state in
