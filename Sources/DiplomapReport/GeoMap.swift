@@ -9,6 +9,7 @@ public struct GeoMap: Sendable {
     public var map: RelationMap
     public var registry: CountryRegistry
     public var boundaries: WorldBoundaries
+    /// Where the pairs and cells lead: the report's anchors or the web app's pages.
     public var links: ReportLinks
     let width = 920.0
 

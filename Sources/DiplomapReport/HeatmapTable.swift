@@ -4,6 +4,7 @@ import DiplomapCore
 public struct HeatmapTable: Sendable {
     public var map: RelationMap
     public var registry: CountryRegistry
+    /// Where the pairs and cells lead: the report's anchors or the web app's pages.
     public var links: ReportLinks
 
     public init(map: RelationMap, registry: CountryRegistry, links: ReportLinks = .inPage) {

@@ -5,6 +5,7 @@ import DiplomapCore
 public struct PatternSection: Sendable {
     public var patterns: Patterns
     public var registry: CountryRegistry
+    /// Where the pairs and cells lead: the report's anchors or the web app's pages.
     public var links: ReportLinks
 
     public init(patterns: Patterns, registry: CountryRegistry, links: ReportLinks = .inPage) {

@@ -8,7 +8,9 @@ import Foundation
 /// `/` the map, `/dyad/A-B` a pair, `/country/X` a state, `/search?q=` the search,
 /// `/static/diplomap.css` and `/static/diplomap.js` the assets.
 public enum WebPaths {
+    /// The stylesheet every page links to.
     public static let stylesheet = "/static/diplomap.css"
+    /// The script every page loads (deferred); the pages work without it.
     public static let script = "/static/diplomap.js"
 
     /// The map page of a request.

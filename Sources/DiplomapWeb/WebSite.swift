@@ -6,6 +6,7 @@ import Logging
 /// The web app's pages served from a workspace: one call per route, each reading the map or the evidence it needs
 /// and returning the response to send, errors included (400 for a bad filter, 404 for an unknown state, 500 otherwise).
 public struct WebSite: Sendable {
+    /// The registry and the store the pages read.
     public let workspace: Workspace
     /// Outlines for the map page; `nil` draws no map.
     public let boundaries: WorldBoundaries?
