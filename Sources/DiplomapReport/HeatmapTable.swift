@@ -41,7 +41,7 @@ public struct HeatmapTable: Sendable {
         let tip = "\(ReportNames.pair(focus, partner, registry)) · \(issue.label): score \(ReportNames.score(cell.score)), confidence \(ReportNames.percent(cell.confidence)); "
             + "\(counts.cooperation) cooperation, \(counts.conflict) conflict, \(counts.neutral) neutral; \(cell.basis.label)"
         return "<td style=\"background:\(ScoreColor.background(score: cell.score));color:\(ScoreColor.foreground(score: cell.score))\">"
-            + "<a href=\"\(HTML.escape(links.cell(focus, partner, issue)))\" title=\"\(HTML.escape(tip))\">\(ScoreColor.sign(score: cell.score))\(counts.total)\(coded)</a></td>"
+            + "<a href=\"\(HTML.escape(links.cell(focus, partner, issue)))\" title=\"\(HTML.escape(tip))\" aria-label=\"\(HTML.escape(tip))\">\(ScoreColor.sign(score: cell.score))\(counts.total)\(coded)</a></td>"
     }
 }
 

@@ -23,10 +23,10 @@ public struct CountryPage: Sendable {
         <nav class="crumbs" aria-label="Breadcrumb"><a href="\(HTML.escape(WebPaths.map(request)))">Map</a> › <span aria-current="page">\(HTML.escape(country.shortName))</span></nav>
         <h1>\(HTML.escape(country.shortName))</h1>
         <p class="meta">\(HTML.escape(country.name))</p>
-        <section id="facts" aria-labelledby="facts-title"><h2 id="facts-title">Names and codes</h2>\(facts)</section>
-        <section id="groups" aria-labelledby="groups-title"><h2 id="groups-title">Groups</h2>\(groups)</section>
         <section id="relations" aria-labelledby="relations-title"><h2 id="relations-title">In the current map</h2>
         <p class="meta">\(HTML.escape(WebText.filters(request)))</p>\(relations)</section>
+        <section id="groups" aria-labelledby="groups-title"><h2 id="groups-title">Groups</h2>\(groups)</section>
+        <section id="facts" aria-labelledby="facts-title"><h2 id="facts-title">Names and codes</h2>\(facts)</section>
         """
         return PageLayout(title: country.shortName, request: request).render(main)
     }

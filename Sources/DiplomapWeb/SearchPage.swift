@@ -40,7 +40,8 @@ public struct SearchPage: Sendable {
         }
         if !results.suggestions.isEmpty {
             let items = results.suggestions.map { name in
-                "<li><a href=\"\(HTML.escape(WebPaths.search(name, request)))\">\(HTML.escape(name))</a></li>"
+                let text = results.unmatched.count == 1 ? results.query.replacingOccurrences(of: results.unmatched[0], with: name) : name
+                return "<li><a href=\"\(HTML.escape(WebPaths.search(text, request)))\">\(HTML.escape(text))</a></li>"
             }
             parts.append("<h2>Did you mean</h2><ul class=\"suggestions\">\(items.joined())</ul>")
         } else if !results.query.isEmpty, results.found.isEmpty {

@@ -46,6 +46,8 @@ struct SiteSearchTests {
         let results = try #require(search.resolve("Uzbekistan and Korae").results)
         #expect(results.found == ["UZB"] && results.unmatched == ["Korae"])
         #expect(results.suggestions.contains("South Korea") || results.suggestions.contains("North Korea"))
+        let html = SearchPage(results: results, request: MapRequest(), registry: search.registry).render()
+        #expect(html.contains("Uzbekistan and South Korea</a></li>") || html.contains("Uzbekistan and North Korea</a></li>"), "a suggestion keeps the rest of the query")
     }
 }
 

@@ -22,6 +22,13 @@ struct WebSiteTests {
         #expect(dyad.status == 200 && dyad.body.contains("<h2 id=\"evidence-title\">Evidence</h2>") && dyad.body.contains("<p class=\"cite\"><a href=\"https://"))
     }
 
+    @Test func aGroupRowOpensTheGroupsOwnEvidence() async throws {
+        let site = try await SharedStore.site.value
+        let response = await site.dyadPage("C5-KOR", query: [:])
+        #expect(response.status == 200 && response.body.contains("<h1>C5 and South Korea</h1>"))
+        #expect(response.body.contains("<p class=\"cite\">"), "summits of the five with South Korea")
+    }
+
     @Test func namesAndLowerCaseRedirectToTheCanonicalAddress() async throws {
         let site = try await SharedStore.site.value
         #expect(await site.countryPage("uzbekistan", query: ["kinds": "fact"]) == .redirect("/country/UZB?kinds=fact"))
