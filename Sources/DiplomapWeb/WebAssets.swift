@@ -43,7 +43,7 @@ public enum WebAssets {
     .pager{margin:1rem 0;font-weight:600}.status{color:#666;font-weight:400}.error-message{font-size:1.05rem}
     footer.site{margin-top:2rem;border-top:1px solid #ccc;color:#444;font-size:.85rem}
     @media (max-width:900px){.layout{grid-template-columns:1fr}}
-    @media print{header.site form,.skip,aside,.filters,.pager,footer.site{display:none}.layout{display:block}}
+    @media print{header.site form,.skip,aside,.filters,.pager,.crumbs,footer.site{display:none}.layout{display:block}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
     """
 
     /// Sends the filter form to the canonical address (lists comma-separated and sorted, defaults and empty fields left out),
