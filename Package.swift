@@ -64,6 +64,11 @@ let package = Package(
         ),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
+        // The web app's pages as HTML strings, its static files and the site search: no HTTP server in it.
+        .target(
+            name: "DiplomapWeb",
+            dependencies: ["DiplomapCore", "DiplomapWorkspace", "DiplomapReport", "DiplomapVotes", .product(name: "Logging", package: "swift-log")]
+        ),
         // Exports of the map: CSV, JSON, GraphML, GEXF, GeoJSON.
         .target(name: "DiplomapExport", dependencies: ["DiplomapCore"]),
         // The subcommands of the command-line tool.
@@ -94,6 +99,10 @@ let package = Package(
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
+        .testTarget(
+            name: "DiplomapWebTests",
+            dependencies: ["DiplomapWeb", "DiplomapWorkspace", "DiplomapReport", "DiplomapCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "DiplomapExportTests", dependencies: ["DiplomapExport", "DiplomapCore"]),
         .testTarget(
             name: "DiplomapDocumentsTests", dependencies: ["DiplomapDocuments", "DiplomapData", "DiplomapFacts", "DiplomapCore"],

@@ -1,11 +1,17 @@
 import DiplomapCore
 
 /// A small line chart of agreement over time per pair, on one shared year axis so that pairs compare.
-struct AgreementChart {
-    let series: [AgreementSeries]
-    let registry: CountryRegistry
+public struct AgreementChart: Sendable {
+    public var series: [AgreementSeries]
+    public var registry: CountryRegistry
 
-    func render() -> String {
+    public init(series: [AgreementSeries], registry: CountryRegistry) {
+        self.series = series
+        self.registry = registry
+    }
+
+    /// The section with a chart per pair; empty when no pair has two years of votes.
+    public func render() -> String {
         let drawn = series.filter { $0.points.count > 1 }
         guard let first = drawn.flatMap({ $0.points.map(\.year) }).min(), let last = drawn.flatMap({ $0.points.map(\.year) }).max(), last > first
         else { return "" }
@@ -30,7 +36,8 @@ struct AgreementChart {
         """
     }
 
-    static let style = """
+    /// The section's styles.
+    public static let style = """
     .agreements th{text-align:left;white-space:nowrap;font-size:.85rem;padding-right:.6rem}.agreement{width:360px;height:60px}
     .agreement .line{fill:none;stroke:#2166ac;stroke-width:1.5}.agreement .mid{stroke:#bbb;stroke-dasharray:3 3}
     """

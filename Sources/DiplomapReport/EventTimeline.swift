@@ -5,9 +5,14 @@ import DiplomapCore
 /// Event data is the only evidence that covers every month, so it is what
 /// shows a relation moving; the bars are the summed weights of the month's
 /// event evidence, over all issues.
-struct EventTimeline {
-    var map: RelationMap
-    var registry: CountryRegistry
+public struct EventTimeline: Sendable {
+    public var map: RelationMap
+    public var registry: CountryRegistry
+
+    public init(map: RelationMap, registry: CountryRegistry) {
+        self.map = map
+        self.registry = registry
+    }
 
     /// One month of one pair.
     struct Month: Hashable {
@@ -39,7 +44,7 @@ struct EventTimeline {
     }
 
     /// The section's HTML: empty when there is no event evidence.
-    var html: String {
+    public var html: String {
         let series = series
         guard !series.isEmpty else { return "" }
         let rows = series.map { focus, partner, months -> String in
@@ -59,7 +64,8 @@ struct EventTimeline {
         """
     }
 
-    static let style = """
+    /// The section's styles.
+    public static let style = """
     .events th{text-align:left;white-space:nowrap;padding-right:.6rem;font-size:.85rem}
     .timeline{white-space:nowrap}.month{display:inline-flex;flex-direction:column;justify-content:center;width:4px;height:62px;margin-right:1px;vertical-align:middle}
     .month .up{background:#2166ac;margin-top:auto}.month .down{background:#b35806;margin-bottom:auto;border-top:1px solid #999}

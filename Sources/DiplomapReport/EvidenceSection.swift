@@ -1,7 +1,7 @@
 import DiplomapCore
 
 /// Per dyad: its timeline and, per issue, its score, confidence and strongest evidence with citations.
-struct EvidenceSection {
+public struct EvidenceSection {
     let map: RelationMap
     let registry: CountryRegistry
 
@@ -33,12 +33,13 @@ struct EvidenceSection {
         <h4>\(HTML.escape(cell.issue.label)) <code>\(cell.issue.code)</code></h4>
         <p class="meta">Score \(ReportNames.score(cell.score)), confidence \(ReportNames.percent(cell.confidence)), \(cell.basis.label): \
         \(counts.cooperation) cooperation, \(counts.conflict) conflict, \(counts.neutral) neutral.\(shown)</p>
-        <ol>\(cell.strongest.map(item).joined())</ol>
+        <ol>\(cell.strongest.map(Self.item).joined())</ol>
         </div>
         """
     }
 
-    private func item(_ evidence: Evidence) -> String {
+    /// One piece of evidence as a list item: polarity, kind, date, summary or quote, and its full citation.
+    public static func item(_ evidence: Evidence) -> String {
         let citation = evidence.citation
         var body = "<span class=\"polarity \(evidence.polarity.rawValue)\">\(evidence.polarity.rawValue)</span> <span class=\"kind\">\(evidence.kind.rawValue)</span>"
         if let period = evidence.period { body += " <span class=\"date\">\(period.start)\(period.end.map { "–\($0)" } ?? "")</span>" }

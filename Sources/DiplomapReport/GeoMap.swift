@@ -5,13 +5,23 @@ import Foundation
 /// coloured by its score and as thick as its evidence is plentiful.
 ///
 /// Lines join the states' anchor points (the centroid of the largest outline), not capitals.
-struct GeoMap {
-    let map: RelationMap
-    let registry: CountryRegistry
-    let boundaries: WorldBoundaries
+public struct GeoMap: Sendable {
+    public var map: RelationMap
+    public var registry: CountryRegistry
+    public var boundaries: WorldBoundaries
+    /// Where the pairs and cells lead: the report's anchors or the web app's pages.
+    public var links: ReportLinks
     let width = 920.0
 
-    func render() -> String {
+    public init(map: RelationMap, registry: CountryRegistry, boundaries: WorldBoundaries, links: ReportLinks = .inPage) {
+        self.map = map
+        self.registry = registry
+        self.boundaries = boundaries
+        self.links = links
+    }
+
+    /// The map as inline SVG; empty when no side of the map has an outline.
+    public func render() -> String {
         let states = Set(map.focus.flatMap(registry.members) + map.partners.flatMap(registry.members))
         let anchors = Dictionary(uniqueKeysWithValues: states.compactMap { code in boundaries.anchor(code).map { (code, $0) } })
         guard !anchors.isEmpty else { return "" }
@@ -43,7 +53,7 @@ struct GeoMap {
         for dyad in dyads.sorted(by: { $0.evidence < $1.evidence }) {
             let a = xy(anchors[dyad.focus]!), b = xy(anchors[dyad.partner]!)
             let tip = "\(registry.displayName(dyad.focus)) – \(registry.displayName(dyad.partner)): score \(String(format: "%+.2f", dyad.score)), \(dyad.evidence) pieces of evidence on \(dyad.issues) issues"
-            svg += "<a href=\"#dyad-\(dyad.focus)-\(dyad.partner)\"><line x1=\"\(a.x)\" y1=\"\(a.y)\" x2=\"\(b.x)\" y2=\"\(b.y)\" "
+            svg += "<a href=\"\(HTML.escape(links.dyad(dyad.focus, dyad.partner)))\"><line x1=\"\(a.x)\" y1=\"\(a.y)\" x2=\"\(b.x)\" y2=\"\(b.y)\" "
             svg += "stroke=\"\(ScoreColor.background(score: dyad.score))\" stroke-width=\"\(SVG.number(1 + 6 * Double(dyad.evidence) / most))\" class=\"dyad\"><title>\(HTML.escape(tip))</title></line></a>"
         }
         for (code, anchor) in anchors.sorted(by: { $0.key < $1.key }) {

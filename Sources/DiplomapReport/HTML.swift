@@ -4,11 +4,12 @@ import DiplomapCore
 ///
 /// Every string from a source (titles, summaries, quotes, addresses) passes
 /// through here, so a source cannot inject markup into a report.
-enum HTML {
-    static func escape(_ text: String) -> String { Markup.escape(text) }
+public enum HTML {
+    /// The text with `& < > " '` replaced by entities.
+    public static func escape(_ text: String) -> String { Markup.escape(text) }
 
     /// An address as a link when it is a web address, as plain text otherwise.
-    static func link(_ address: String, text: String? = nil) -> String {
+    public static func link(_ address: String, text: String? = nil) -> String {
         let label = escape(text ?? address)
         guard address.hasPrefix("https://") || address.hasPrefix("http://") else { return label }
         return "<a href=\"\(escape(address))\">\(label)</a>"

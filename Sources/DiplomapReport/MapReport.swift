@@ -36,8 +36,7 @@ public struct MapReport: Sendable {
 
     /// The whole page.
     public func render() -> String {
-        let focusName = map.focus.first.map { code in registry.group(code: code).map { "the \($0.name) (\($0.code))" } ?? registry.displayName(code) } ?? ""
-        let title = "Relations of \(focusName) with \(map.partners.map(registry.displayName).joined(separator: ", "))"
+        let title = Self.title(map, registry)
         let geo = boundaries.map { GeoMap(map: map, registry: registry, boundaries: $0).render() } ?? ""
         return """
         <!DOCTYPE html>
@@ -55,7 +54,7 @@ public struct MapReport: Sendable {
         Period: \(HTML.escape(period)).</p>
         <nav><a href="#map">Map</a> · <a href="#heatmap">Issues by pair</a> · <a href="#patterns">Patterns</a> · <a href="#network">Network</a> · \
         <a href="#dyads">Evidence by pair</a> · <a href="#sources">Sources</a></nav>
-        \(legend)
+        \(Self.legend)
         </header>
         <main>
         \(geo.isEmpty ? "" : "<section id=\"map\"><h2>The region</h2>\(geo)<p class=\"note\">Lines join the states' centroids; colour is the pair's score over all issues, thickness its amount of evidence. Click a line for its evidence. Outlines: Natural Earth.</p></section>")
@@ -76,7 +75,14 @@ public struct MapReport: Sendable {
         """
     }
 
-    private var legend: String {
+    /// "Relations of the Central Asia five (C5) with India, Japan": the map's sides in words.
+    public static func title(_ map: RelationMap, _ registry: CountryRegistry) -> String {
+        let focus = map.focus.first.map { code in registry.group(code: code).map { "the \($0.name) (\($0.code))" } ?? registry.displayName(code) } ?? ""
+        return "Relations of \(focus) with \(map.partners.map(registry.displayName).joined(separator: ", "))"
+    }
+
+    /// The colour scale with its signs and words, so that colour is never the only cue.
+    public static var legend: String {
         let samples: [(Double, String)] = [(1, "cooperation"), (0.4, "mostly cooperation"), (0, "mixed or neutral"), (-0.4, "mostly conflict"), (-1, "conflict")]
         let items = samples.map { score, label in
             "<li><span class=\"swatch\" style=\"background:\(ScoreColor.background(score: score));color:\(ScoreColor.foreground(score: score))\">\(ScoreColor.sign(score: score))</span> \(label)</li>"

@@ -2,11 +2,20 @@ import DiplomapCore
 
 /// The states as a network: focus sides in a column on the left, partners on the right, an edge per
 /// dyad coloured by its score and as thick as its evidence is plentiful.
-struct NetworkChart {
-    let map: RelationMap
-    let registry: CountryRegistry
+public struct NetworkChart: Sendable {
+    public var map: RelationMap
+    public var registry: CountryRegistry
+    /// Where the pairs and cells lead: the report's anchors or the web app's pages.
+    public var links: ReportLinks
 
-    func render() -> String {
+    public init(map: RelationMap, registry: CountryRegistry, links: ReportLinks = .inPage) {
+        self.map = map
+        self.registry = registry
+        self.links = links
+    }
+
+    /// The network as inline SVG; empty without dyads.
+    public func render() -> String {
         let dyads = map.dyads
         guard !dyads.isEmpty else { return "" }
         let rowHeight = 34.0, width = 620.0, left = 170.0, right = width - 170
@@ -21,7 +30,7 @@ struct NetworkChart {
         for dyad in dyads.sorted(by: { $0.evidence < $1.evidence }) {
             guard let a = focusY[dyad.focus], let b = partnerY[dyad.partner] else { continue }
             let tip = "\(registry.displayName(dyad.focus)) – \(registry.displayName(dyad.partner)): score \(String(format: "%+.2f", dyad.score)), \(dyad.evidence) pieces of evidence"
-            svg += "<a href=\"#dyad-\(dyad.focus)-\(dyad.partner)\"><line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(a))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(b))\" "
+            svg += "<a href=\"\(HTML.escape(links.dyad(dyad.focus, dyad.partner)))\"><line x1=\"\(SVG.number(left))\" y1=\"\(SVG.number(a))\" x2=\"\(SVG.number(right))\" y2=\"\(SVG.number(b))\" "
             svg += "stroke=\"\(ScoreColor.background(score: dyad.score))\" stroke-width=\"\(SVG.number(1 + 7 * Double(dyad.evidence) / most))\" class=\"dyad\"><title>\(HTML.escape(tip))</title></line></a>"
         }
         for (code, position) in focusY {

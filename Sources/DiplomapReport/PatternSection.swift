@@ -2,15 +2,24 @@ import DiplomapCore
 
 /// The answers to "do the issues differ from country to country, or are they region-wide?":
 /// one sentence per partner, the variance decomposition and the most and least alike states.
-struct PatternSection {
-    let patterns: Patterns
-    let registry: CountryRegistry
+public struct PatternSection: Sendable {
+    public var patterns: Patterns
+    public var registry: CountryRegistry
+    /// Where the pairs and cells lead: the report's anchors or the web app's pages.
+    public var links: ReportLinks
 
-    func render() -> String {
+    public init(patterns: Patterns, registry: CountryRegistry, links: ReportLinks = .inPage) {
+        self.patterns = patterns
+        self.registry = registry
+        self.links = links
+    }
+
+    /// The section, with its heading.
+    public func render() -> String {
         let name: (String) -> String = { code in code == patterns.group ? "the \(code)" : registry.displayName(code) }
         let sentences = patterns.sentences(name: name).map { sentence in
             let clauses = sentence.clauses.map { clause in
-                "<a href=\"#\(ReportNames.anchor(focus: clause.focus, partner: clause.partner, issue: clause.issue))\">\(HTML.escape(clause.text))</a>"
+                "<a href=\"\(HTML.escape(links.cell(clause.focus, clause.partner, clause.issue)))\">\(HTML.escape(clause.text))</a>"
             }
             return "<li><strong>\(HTML.escape(registry.displayName(sentence.partner)))</strong>: \(clauses.joined(separator: "; ")).</li>"
         }

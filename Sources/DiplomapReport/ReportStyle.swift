@@ -1,6 +1,7 @@
 /// The report's stylesheet: readable at 1280×800, colour-blind-safe colours, and a print layout.
-enum ReportStyle {
-    static let css = """
+public enum ReportStyle {
+    /// The stylesheet's text.
+    public static let css = """
     body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1280px;padding:1rem 1.5rem;color:#111}
     h1{font-size:1.5rem;margin:.2rem 0}h2{margin-top:2rem;border-bottom:1px solid #ccc}h3{margin-bottom:.3rem}h4{margin:.6rem 0 .2rem}
     nav{margin:.4rem 0}.meta,.note{color:#444}.note{font-size:.9rem}

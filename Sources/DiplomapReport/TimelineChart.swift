@@ -1,10 +1,13 @@
 import DiplomapCore
 
 /// Evidence per year of one dyad: cooperation as blue bars above the axis, conflict as orange bars below.
-struct TimelineChart {
-    let cells: [RelationCell]
+public struct TimelineChart: Sendable {
+    public var cells: [RelationCell]
 
-    func render() -> String {
+    public init(cells: [RelationCell]) { self.cells = cells }
+
+    /// The chart as inline SVG; empty when no evidence is dated.
+    public func render() -> String {
         var years: [Int: PolarityCounts] = [:]
         for cell in cells {
             for point in cell.timeline {

@@ -35,8 +35,16 @@ public enum VoteImport {
     /// Agreement per year for every focus state × partner state of a map, when the store holds vote evidence.
     public static func agreementSeries(_ map: RelationMap, workspace: Workspace) async throws -> [AgreementSeries] {
         guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }) else { return [] }
-        let registry = workspace.registry
-        let data = try loaded(DefaultData.unvotesFolder, registry: registry)
+        return agreementSeries(map, registry: workspace.registry, data: try defaultData(registry: workspace.registry))
+    }
+
+    /// The embedded vote data, read once per process (see `loaded(_:registry:)`).
+    public static func defaultData(registry: CountryRegistry) throws -> VoteData {
+        try loaded(DefaultData.unvotesFolder, registry: registry)
+    }
+
+    /// Agreement per year for every focus state × partner state of a map, from vote data already read.
+    public static func agreementSeries(_ map: RelationMap, registry: CountryRegistry, data: VoteData) -> [AgreementSeries] {
         let states = map.focus.filter { registry.country(iso3: $0) != nil }
         return map.partners.filter { registry.country(iso3: $0) != nil }.flatMap { partner in
             states.map { state in

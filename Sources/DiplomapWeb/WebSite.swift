@@ -1,0 +1,141 @@
+import DiplomapCore
+import DiplomapVotes
+import DiplomapWorkspace
+import Logging
+
+/// The web app's pages served from a workspace: one call per route, each reading the map or the evidence it needs
+/// and returning the response to send, errors included (400 for a bad filter, 404 for an unknown state, 500 otherwise).
+public struct WebSite: Sendable {
+    /// The registry and the store the pages read.
+    public let workspace: Workspace
+    /// Outlines for the map page; `nil` draws no map.
+    public let boundaries: WorldBoundaries?
+    let logger: Logger
+    /// The UN vote data for the pairs' agreement charts, read once in the background: reading it takes seconds.
+    let votes: Task<VoteData?, Never>
+
+    public init(workspace: Workspace, boundaries: WorldBoundaries?, logger: Logger) {
+        self.workspace = workspace
+        self.boundaries = boundaries
+        self.logger = logger
+        let registry = workspace.registry
+        votes = Task.detached(priority: .utility) {
+            do {
+                return try VoteImport.defaultData(registry: registry)
+            } catch {
+                logger.error("cannot read the UN vote data; pair pages will have no agreement chart", metadata: ["error": "\(error)"])
+                return nil
+            }
+        }
+    }
+
+    private var registry: CountryRegistry { workspace.registry }
+
+    /// `GET /`: the map under the filters of `query` (from `WebQuery.parameters`).
+    public func mapPage(query: [String: String]) async -> WebResponse {
+        await respond(query) { request in
+            .page(MapPage(built: try await workspace.map(request), registry: registry, boundaries: boundaries).render())
+        }
+    }
+
+    /// `GET /dyad/{a}-{b}`: the pair's page; `segment` is the path's last part, e.g. `UZB-KOR`; `page` in the query picks a page of evidence.
+    public func dyadPage(_ segment: String, query: [String: String]) async -> WebResponse {
+        await respond(query) { request in
+            guard let sides = WebPaths.parseDyad(segment) else {
+                return error(404, "“\(segment)” is not a pair of states; write it as two codes joined by a hyphen, e.g. UZB-KOR.", request)
+            }
+            let a: String, b: String
+            do throws(LookupError) {
+                (a, b) = (try registry.resolve(sides.a).code, try registry.resolve(sides.b).code)
+            } catch {
+                return self.error(404, Self.sentence(error), request)
+            }
+            guard a != b else { return error(404, "A pair needs two different states; both sides are \(a).", request) }
+            if (a, b) != sides { return .redirect(WebPaths.dyad(a, b, request, page: WebQuery.page(query))) }
+            let built = try await workspace.map(DyadPage.mapRequest(a: a, b: b, filters: request))
+            let all = try await workspace.store.evidence(DyadPage.evidenceQuery(a: a, b: b, filters: request))
+            let page = WebQuery.page(query), start = min(all.count, (page - 1) * DyadPage.pageSize)
+            let end = min(all.count, start + DyadPage.pageSize)
+            let next = end < all.count ? WebPaths.dyad(a, b, request, page: page + 1) : nil
+            let agreement = try await agreement(built.map)
+            return .page(DyadPage(
+                a: a, b: b, map: built.map, request: request, evidence: Array(all[start..<end]), agreement: agreement,
+                nextPage: next, registry: registry
+            ).render())
+        }
+    }
+
+    /// `GET /country/{code}`: the state's page; a name or another code redirects to the ISO3 address.
+    public func countryPage(_ code: String, query: [String: String]) async -> WebResponse {
+        await respond(query) { request in
+            let actor: Actor
+            do throws(LookupError) {
+                actor = try registry.resolve(code)
+            } catch {
+                return self.error(404, Self.sentence(error), request)
+            }
+            guard case .country(let country) = actor else {
+                return self.error(404, "“\(code)” is a group, not a state; its relations are on the map.", request)
+            }
+            if country.iso3 != code { return .redirect(WebPaths.country(country.iso3, request)) }
+            return .page(CountryPage(country: country, built: try await workspace.map(request), registry: registry).render())
+        }
+    }
+
+    /// `GET /search?q=`: a redirect to the one state or pair named, or the results page.
+    public func searchPage(query: [String: String]) async -> WebResponse {
+        await respond(query) { request in
+            let text = query["q"] ?? ""
+            switch SiteSearch(registry: registry).resolve(text, request: request) {
+            case .redirect(let location): return .redirect(location)
+            case .results(let results): return .page(SearchPage(results: results, request: request, registry: registry).render())
+            }
+        }
+    }
+
+    /// `GET /static/{name}`: the stylesheet or the script.
+    public func asset(_ name: String) -> WebResponse {
+        guard let asset = WebAssets.asset(named: name) else { return error(404, "There is no file “\(name)” here.", MapRequest()) }
+        return WebResponse(status: 200, contentType: asset.contentType, body: asset.body)
+    }
+
+    /// Any other path.
+    public func notFound(_ path: String) -> WebResponse {
+        error(404, "There is no page at \(path).", MapRequest())
+    }
+
+    /// Agreement per year of the map's state pairs, when the store has vote evidence and the vote data could be read.
+    private func agreement(_ map: RelationMap) async throws -> [AgreementSeries] {
+        guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }), let data = await votes.value else { return [] }
+        return VoteImport.agreementSeries(map, registry: registry, data: data)
+    }
+
+    private func respond(_ query: [String: String], _ page: (MapRequest) async throws -> WebResponse) async -> WebResponse {
+        let request: MapRequest
+        do throws(MapRequestError) {
+            request = try MapRequest(parameters: query)
+        } catch {
+            return self.error(400, "The filter \(error.description)", MapRequest())
+        }
+        do {
+            return try await page(request)
+        } catch let lookup as LookupError {
+            return error(400, "The filters name an " + Self.sentence(lookup), MapRequest())
+        } catch let failure as WorkspaceError {
+            return error(400, failure.description, MapRequest())
+        } catch {
+            logger.error("page failed", metadata: ["error": "\(error)"])
+            return self.error(500, "The page could not be made; the server's log says why.", request)
+        }
+    }
+
+    /// A look-up error as the end of a sentence: "unknown country or group "X"; did you mean "Y"?".
+    private static func sentence(_ error: LookupError) -> String {
+        let text = error.description
+        return text.hasSuffix("?") ? text : text + "."
+    }
+
+    private func error(_ status: Int, _ message: String, _ request: MapRequest) -> WebResponse {
+        WebResponse(status: status, body: ErrorPage(status: status, message: message, request: request).render())
+    }
+}
