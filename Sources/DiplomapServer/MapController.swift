@@ -62,12 +62,12 @@ struct MapController<Context: RequestContext>: Sendable {
     private func evidence(_ request: Request, _ context: Context) async throws -> Response {
         let (a, b) = try pair(context)
         let parameters = QueryParameters(request)
-        let issue = try parameters.text("issue").map { code throws(APIError) -> Issue in
+        let issue = try parameters.nonEmpty("issue").map { code throws(APIError) -> Issue in
             guard let issue = Issue(code: code) else { throw .badParameter("issue", "unknown issue \"\(code)\"; /api/v1/issues lists the codes") }
             return issue
         }
         let limit = try parameters.integer("limit", in: Self.pageLimit, default: Self.defaultPageSize)
-        let after = try parameters.text("cursor").map { text throws(APIError) -> Int64 in
+        let after = try parameters.nonEmpty("cursor").map { text throws(APIError) -> Int64 in
             guard let id = Cursor.id(text) else { throw .badParameter("cursor", "not a cursor this server gave") }
             return id
         }
@@ -98,19 +98,15 @@ struct EvidencePage: Encodable {
     }
 }
 
-/// The opaque page cursor: the last row id of a page, base64url-encoded so that clients do not build it themselves.
+/// The page cursor: opaque to clients, who pass back the `next` they were given; it is the last row id of a page, in hexadecimal.
 enum Cursor {
     static func text(_ id: Int64) -> String {
-        Data("e\(id)".utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        String(id, radix: 16)
     }
 
-    /// The row id of a cursor, or `nil` when the text is not one.
+    /// The row id of a cursor, or `nil` when the text is not one (the OpenAPI pattern `^[0-7]?[0-9a-f]{1,15}$`).
     static func id(_ text: String) -> Int64? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let decoded = String(data: data, encoding: .utf8), decoded.first == "e",
-              let id = Int64(decoded.dropFirst()), id >= 0 else { return nil }
-        return id
+        guard (1...16).contains(text.count), text.allSatisfy({ $0.isHexDigit && !$0.isUppercase }), text.count < 16 || text.first! <= "7" else { return nil }
+        return Int64(text, radix: 16)
     }
 }

@@ -25,9 +25,16 @@ struct QueryParameters: Sendable {
         values[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The value, `nil` when missing; a 400 naming the parameter when it is given empty.
+    func nonEmpty(_ name: String) throws(APIError) -> String? {
+        guard let value = values[name] else { return nil }
+        guard !value.isEmpty else { throw .badParameter(name, "is empty; leave it out or give a value") }
+        return value
+    }
+
     /// A whole number in `range`, `fallback` when missing; else a 400 naming the parameter.
     func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws(APIError) -> Int {
-        guard let text = text(name) else { return fallback }
+        guard let text = try nonEmpty(name) else { return fallback }
         guard let value = Int(text), range.contains(value) else {
             throw .badParameter(name, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
         }

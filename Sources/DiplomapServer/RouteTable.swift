@@ -21,7 +21,7 @@ final class RouteTable<Context: RequestContext> {
 
     /// Answers every other common method on the known paths with 405 and the methods the path allows.
     func addMethodNotAllowed() {
-        let common: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace]
+        let common: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace] + [HTTPRequest.Method("QUERY")].compactMap { $0 }
         for (path, allowed) in methods {
             let all = allowed.contains(.get) && !allowed.contains(.head) ? allowed + [.head] : allowed
             let allow = all.map(\.rawValue).joined(separator: ", ")

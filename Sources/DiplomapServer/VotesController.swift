@@ -14,15 +14,16 @@ struct VotesController<Context: RequestContext>: Sendable {
 
     private func agreement(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request)
-        let data = try await archive.data()
         func state(_ name: String) throws -> String {
             guard let query = parameters.text(name) else { throw APIError.badParameter(name, "give a state: a code or a name") }
-            let iso3 = try registry.resolveCountry(query).iso3
-            guard data.index(of: iso3) != nil else { throw APIError.notFound("\(iso3) (\(registry.displayName(iso3))) has no recorded UN vote") }
-            return iso3
+            return try registry.resolveCountry(query).iso3
         }
         let a = try state("a"), b = try state("b")
         guard a != b else { throw APIError.badParameter("b", "give a state other than a") }
+        let data = try await archive.data()
+        for iso3 in [a, b] where data.index(of: iso3) == nil {
+            throw APIError.notFound("\(iso3) (\(registry.displayName(iso3))) has no recorded UN vote")
+        }
         let points = data.agreementSeries(a, b).map(AgreementBody.Point.init)
         return try Representation(json: AgreementBody(a: a, b: b, years: points), cacheControl: Representation.catalogCaching).response(to: request)
     }

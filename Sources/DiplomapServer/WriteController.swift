@@ -68,6 +68,7 @@ struct WriteController<Context: RequestContext>: Sendable {
             throw APIError.badParameter("name", "use letters, digits, '.', '_' and '-' only, at most 100, not starting with '.'")
         }
         let data = try await body(request)
+        guard !data.allSatisfy({ [0x20, 0x09, 0x0a, 0x0d].contains($0) }) else { throw APIError(status: .badRequest, message: "body: give a fact file") }
         let registry = workspace.registry
         let contents: KnowledgeBase.FactFileContents
         do {
@@ -75,6 +76,7 @@ struct WriteController<Context: RequestContext>: Sendable {
         } catch {
             throw Self.rejection(error.errors)
         }
+        guard !contents.entries.isEmpty else { throw APIError(status: .badRequest, message: "facts: the file holds no facts") }
         let findings = FactChecker.check([contents], registry: registry)
         guard findings.errors.isEmpty else { throw Self.rejection(findings.errors) }
         let source = EvidenceSource(id: "posted-facts/\(name)", kind: .fact, name: name, sha256: contents.sha256)

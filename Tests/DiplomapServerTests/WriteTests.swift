@@ -112,6 +112,14 @@ import Testing
                 #expect(problems.contains { $0["line"] as? Int == 5 && $0["field"] as? String == "b" })
                 #expect(problems.contains { $0["line"] as? Int == 6 && $0["field"] as? String == "issues" })
             }
+            try await client.execute(uri: "/api/v1/facts?name=empty.yaml", method: .post, headers: bearer, body: ByteBuffer(string: " \n")) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.hasPrefix("body:"))
+            }
+            try await client.execute(uri: "/api/v1/facts?name=none.json", method: .post, headers: bearer, body: ByteBuffer(string: #"{"facts": []}"#)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.hasPrefix("facts:"))
+            }
             try await client.execute(uri: "/api/v1/facts?name=../x", method: .post, headers: bearer, body: try fixture("partners.yaml")) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.hasPrefix("name:"))
