@@ -111,7 +111,7 @@ def main():
                   + (f"  ({errors} non-2xx/3xx)" if errors else ""))
             print(f"  {command}")
     finally:
-        server.send_signal(signal.SIGINT)
+        server.send_signal(signal.SIGTERM)
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
