@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Model, registry, taxonomy and relation map: pure Swift, no I/O frameworks.
@@ -60,7 +61,10 @@ let package = Package(
         // What the command-line tool and the server share: the store brought up to date with the embedded data, and maps made on request.
         .target(
             name: "DiplomapWorkspace",
-            dependencies: ["DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapVotes", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapVotes", "DiplomapDocuments",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // The self-contained HTML report.
         .target(name: "DiplomapReport", dependencies: ["DiplomapCore"]),
@@ -71,6 +75,25 @@ let package = Package(
         ),
         // Exports of the map: CSV, JSON, GraphML, GEXF, GeoJSON.
         .target(name: "DiplomapExport", dependencies: ["DiplomapCore"]),
+        // The web server: the JSON API and the pages over the workspace, on Hummingbird.
+        .target(
+            name: "DiplomapServer",
+            dependencies: [
+                "DiplomapCore",
+                "DiplomapWeb",
+                "DiplomapData",
+                "DiplomapDocuments",
+                "DiplomapExport",
+                "DiplomapFacts",
+                "DiplomapStore",
+                "DiplomapVotes",
+                "DiplomapWorkspace",
+                "SystemZlib",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.json")]
+        ),
         // The subcommands of the command-line tool.
         .target(
             name: "DiplomapCLI",
@@ -85,7 +108,9 @@ let package = Package(
                 "DiplomapVotes",
                 "DiplomapEvents",
                 "DiplomapWorkspace",
+                "DiplomapServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -114,6 +139,14 @@ let package = Package(
         ),
         .testTarget(name: "DiplomapEventsTests", dependencies: ["DiplomapEvents", "DiplomapCore", "DiplomapData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
+        .testTarget(
+            name: "DiplomapServerTests",
+            dependencies: [
+                "DiplomapServer", "DiplomapCore", "DiplomapWorkspace",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

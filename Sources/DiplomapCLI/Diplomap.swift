@@ -27,6 +27,7 @@ public struct Diplomap: AsyncParsableCommand {
             BenchExtractCommand.self,
             VotesCommand.self,
             EventsCommand.self,
+            ServeCommand.self,
         ]
     )
 

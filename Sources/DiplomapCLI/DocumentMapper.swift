@@ -1,4 +1,3 @@
-import DiplomapData
 import DiplomapDocuments
 import DiplomapWorkspace
 import Foundation
@@ -6,8 +5,7 @@ import Foundation
 /// The document mapper of the embedded data: the registry's names and `Data/lexicon`.
 enum DocumentMapper {
     static func make() throws -> RelationExtractor {
-        let registry = try Workspace.registry()
-        return RelationExtractor(registry: registry, lexicon: try Lexicon(folder: DefaultData.lexiconFolder))
+        try Workspace.documentMapper(registry: try Workspace.registry())
     }
 
     /// The documents of the files, in order; the first unreadable file stops with its error.

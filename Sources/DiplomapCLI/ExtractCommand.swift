@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiplomapCore
 import DiplomapDocuments
+import DiplomapWorkspace
 import Foundation
 
 /// `diplomap extract`: the relations that documents state, as JSONL or a table, optionally stored as evidence.
@@ -68,10 +69,8 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         if importEvidence {
             let workspace = try await store.open()
-            let registry = workspace.registry
             for (document, relations) in results {
-                let evidence = DocumentEvidence.evidence(relations, in: document) { registry.members(of: $0) }
-                try await workspace.store.replace(DocumentEvidence.source(document), with: evidence)
+                try await workspace.importDocument(document, relations: relations)
             }
             FileHandle.standardError.write(Data("imported \(results.map(\.1.count).reduce(0, +)) relations from \(results.count) documents into \(store.path)\n".utf8))
         }

@@ -50,8 +50,8 @@ public struct MapExport: Sendable {
         return CSVText.render(Self.csvHeader, rows)
     }
 
-    /// JSON: the map (cells with their strongest evidence), a summary per dyad, and the patterns.
-    public func json() throws -> String {
+    /// JSON: the map (cells with their strongest evidence), a summary per dyad, and the patterns; indented unless `pretty` is false.
+    public func json(pretty: Bool = true) throws -> String {
         struct Document: Encodable {
             var focus: [String]
             var partners: [String]
@@ -60,7 +60,7 @@ public struct MapExport: Sendable {
             var patterns: Patterns
         }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         let document = Document(focus: map.focus, partners: map.partners, cells: map.cells, dyads: map.dyads, patterns: patterns)
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }

@@ -68,20 +68,9 @@ public enum KnowledgeBase {
         var seen: [String: String] = [:]
         for (name, url) in files {
             do {
-                let data = try Data(contentsOf: url)
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw InputErrors([InputError(file: url.path, message: "not valid UTF-8 text")])
-                }
-                let entries = try FactFile.parse(text, file: url.path, registry: registry)
-                var inFile = seen
-                let duplicates = entries.compactMap { entry in
-                    inFile.updateValue(url.path, forKey: entry.fact.id).map {
-                        InputError(file: url.path, line: entry.line, field: "id", message: "fact \(entry.fact.id) is already defined in \($0)")
-                    }
-                }
-                guard duplicates.isEmpty else { throw InputErrors(duplicates) }
-                seen = inFile
-                loaded.append(FactFileContents(name: name, url: url, sha256: Checksum.sha256(data), entries: entries))
+                let contents = try factFile(try Data(contentsOf: url), name: name, url: url, registry: registry, definedIDs: seen)
+                for entry in contents.entries { seen[entry.fact.id] = url.path }
+                loaded.append(contents)
             } catch let problems as InputErrors {
                 errors += problems.errors
             } catch {
@@ -89,6 +78,24 @@ public enum KnowledgeBase {
             }
         }
         return (loaded, errors)
+    }
+
+    /// Reads and validates one fact file's bytes; an id used twice in it, or already in `definedIDs` (id → file), is an error.
+    public static func factFile(
+        _ data: Data, name: String, url: URL, registry: CountryRegistry, definedIDs: [String: String] = [:]
+    ) throws(InputErrors) -> FactFileContents {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputErrors([InputError(file: url.path, message: "not valid UTF-8 text")])
+        }
+        let entries = try FactFile.parse(text, file: url.path, registry: registry)
+        var defined = definedIDs
+        let duplicates = entries.compactMap { entry in
+            defined.updateValue(url.path, forKey: entry.fact.id).map {
+                InputError(file: url.path, line: entry.line, field: "id", message: "fact \(entry.fact.id) is already defined in \($0)")
+            }
+        }
+        guard duplicates.isEmpty else { throw InputErrors(duplicates) }
+        return FactFileContents(name: name, url: url, sha256: Checksum.sha256(data), entries: entries)
     }
 
     private static func readText(_ url: URL) throws -> String {

@@ -135,6 +135,29 @@ public final class SQLiteStore: EvidenceStore {
         }
     }
 
+    /// Up to `limit` pieces of evidence matching `query` with ids after `cursor`, in id order, each with its id: one page of a listing.
+    ///
+    /// The last id of a page is the cursor of the next; ids only grow, so a page never repeats a row of an earlier one.
+    public func evidence(_ query: EvidenceQuery, after cursor: Int64?, limit: Int) async throws -> [(id: Int64, evidence: Evidence)] {
+        var (filter, arguments) = Self.filter(query)
+        if let cursor {
+            filter += filter.isEmpty ? "WHERE id > ?" : " AND id > ?"
+            arguments += [cursor]
+        }
+        let window = query.window
+        // The time window is checked on parsed dates after reading, so a bounded window reads on until the page is full.
+        let sql = "SELECT id, \(EvidenceRow.selectColumns) FROM evidence \(filter) ORDER BY id" + (window.isUnbounded ? " LIMIT \(limit)" : "")
+        return try await writer.read { [arguments] db in
+            var page: [(id: Int64, evidence: Evidence)] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while page.count < limit, let row = try rows.next() {
+                let item = EvidenceRow.evidence(row, from: 1)
+                if window.contains(item.period) { page.append((row[0], item)) }
+            }
+            return page
+        }
+    }
+
     /// The WHERE clause of a query (and of one part of its first sides) and its arguments; the time window is applied after reading, on parsed dates.
     private static func filter(_ query: EvidenceQuery, firstSides: Set<String>? = nil) -> (String, StatementArguments) {
         var conditions: [String] = []

@@ -1,0 +1,74 @@
+import ArgumentParser
+import DiplomapServer
+import DiplomapWorkspace
+import Foundation
+import Hummingbird
+import Logging
+
+/// `diplomap serve`: the web app and the JSON API over the store, until SIGINT or SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the relation map as a web app and a JSON API over HTTP.",
+        discussion: """
+        Everything is under /api/v1: countries, groups, issues, the map and its patterns under \
+        the same filters as `diplomap map` (focus, partners, issues, kinds, since, until, as-of \
+        as query parameters), one pair's scores and its evidence page by page, exports, and UN \
+        vote agreement. /api/v1/openapi.json describes every route, parameter and response.
+
+        Reads are cached in memory per filter set and carry an ETag, so a client that sends \
+        If-None-Match gets 304 while the data is unchanged. Writes (POST /api/v1/documents, \
+        POST /api/v1/facts) need Authorization: Bearer <token>, the token given with --token or \
+        $DIPLOMAP_TOKEN; without one, writing is disabled. Every request is logged to standard \
+        error with its status and duration. Ctrl-C (SIGINT) or SIGTERM stops the server after \
+        the requests in flight.
+
+        Examples:
+          diplomap serve
+          diplomap serve --port 9000 --db /tmp/store.sqlite
+          DIPLOMAP_TOKEN=secret diplomap serve --host 0.0.0.0
+          curl 'http://127.0.0.1:8080/api/v1/map?focus=C5&partners=CHN,RUS&since=2015'
+          curl -H 'Authorization: Bearer secret' -H 'Content-Type: application/json' \\
+               -d '{"id":"n1","title":"Note","address":"https://example.org/n1","text":"..."}' \\
+               http://127.0.0.1:8080/api/v1/documents
+        """
+    )
+
+    @Option(help: "The address to listen on; 0.0.0.0 for every interface.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 8080
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The SQLite store to serve.",
+        discussion: "Default: $DIPLOMAP_DB, else diplomap/diplomap.sqlite in $XDG_DATA_HOME or ~/.local/share.",
+        valueName: "path"
+    ))
+    var db: String?
+
+    @Option(help: ArgumentHelp("The bearer token writes must carry (default: $DIPLOMAP_TOKEN); without one, writing is disabled.", valueName: "token"))
+    var token: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info (every request), notice, warning or error.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "diplomap.server")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let configuration = ServerConfiguration(
+            host: host, port: port, storePath: db ?? Workspace.defaultStorePath,
+            token: token ?? ProcessInfo.processInfo.environment["DIPLOMAP_TOKEN"])
+        let writing = configuration.token == nil ? "writing disabled (no token)" : "writing with the bearer token"
+        let host = self.host
+        let app = try await buildApplication(configuration, logger: logger, onServerRunning: { port in
+            Output.print("diplomap serves \(configuration.storePath), \(writing)\nOpen http://\(host):\(port)/api/v1/map (API description: http://\(host):\(port)/api/v1/openapi.json)\n")
+        })
+        try await app.runService()
+    }
+}

@@ -1,0 +1,39 @@
+import DiplomapWeb
+import Hummingbird
+import NIOCore
+
+/// The HTML pages: the map, a pair, a state, the search and the static files, rendered by `WebSite`.
+struct PageController {
+    let site: WebSite
+
+    func addRoutes(to router: Router<ServerContext>) {
+        router.get("/") { request, _ in Self.response(await site.mapPage(query: Self.query(request))) }
+        router.get("/dyad/:pair") { request, context in
+            Self.response(await site.dyadPage(try context.parameters.require("pair"), query: Self.query(request)))
+        }
+        router.get("/country/:code") { request, context in
+            Self.response(await site.countryPage(try context.parameters.require("code"), query: Self.query(request)))
+        }
+        router.get("/search") { request, _ in Self.response(await site.searchPage(query: Self.query(request))) }
+        router.get("/static/:name") { _, context in Self.response(site.asset(try context.parameters.require("name"))) }
+        // Any other page path: an HTML 404 for people; paths under the API keep its JSON errors.
+        router.get("**") { request, _ -> Response in
+            if request.uri.path.hasPrefix("/api/") { throw HTTPError(.notFound) }
+            return Self.response(site.notFound(request.uri.path))
+        }
+    }
+
+    /// Every query pair, repeated names included: the filter form without script sends `issues=a&issues=b`.
+    private static func query(_ request: Request) -> [String: String] {
+        WebQuery.parameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+    }
+
+    private static func response(_ page: WebResponse) -> Response {
+        var headers: HTTPFields = [.contentType: page.contentType, .cacheControl: "no-cache"]
+        if let location = page.location { headers[.location] = location }
+        return Response(
+            status: HTTPResponse.Status(code: page.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: page.body))
+        )
+    }
+}

@@ -1,0 +1,25 @@
+import DiplomapCore
+import DiplomapData
+import DiplomapDocuments
+
+extension Workspace {
+    /// The document mapper of the embedded data: the registry's names and `Data/lexicon`.
+    public static func documentMapper(registry: CountryRegistry) throws -> RelationExtractor {
+        RelationExtractor(registry: registry, lexicon: try Lexicon(folder: DefaultData.lexiconFolder))
+    }
+
+    /// Stores a document's relations as one document source, replacing what an earlier import of the same document stored.
+    ///
+    /// `title`, when given, names the source and the citations in place of the document's id.
+    @discardableResult
+    public func importDocument(_ document: SourceDocument, relations: [ExtractedRelation], title: String? = nil) async throws -> EvidenceSource {
+        var source = DocumentEvidence.source(document)
+        var evidence = DocumentEvidence.evidence(relations, in: document) { registry.members(of: $0) }
+        if let title {
+            source.name = title
+            for index in evidence.indices { evidence[index].citation.title = title }
+        }
+        try await store.replace(source, with: evidence)
+        return source
+    }
+}

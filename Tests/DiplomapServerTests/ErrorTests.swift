@@ -1,0 +1,55 @@
+import DiplomapWorkspace
+import Foundation
+import HummingbirdTesting
+import Testing
+
+/// Every failure answers with the JSON error body.
+@Suite struct ErrorTests {
+    @Test func unknownRoutesAndMethods() async throws {
+        try await withServer { client in
+            for path in ["/api/v1/nothing", "/nothing", "/api/v2/map"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .notFound)
+                    #expect(response.headers[.contentType] == "application/json")
+                    #expect(response.errorMessage.contains(path))
+                }
+            }
+            try await client.execute(uri: "/api/v1/map", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+                #expect(response.errorMessage.contains("DELETE"))
+            }
+            try await client.execute(uri: "/api/v1/documents", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+            }
+            try await client.execute(uri: "/api/v1/issues", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 0)
+            }
+        }
+    }
+}
+
+/// The OpenAPI document says what the server does.
+@Suite struct OpenAPITests {
+    @Test func documentMatchesTheServer() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
+                let document = response.object
+                #expect(document["openapi"] as? String == "3.1.0")
+                let paths = try #require(document["paths"] as? [String: [String: Any]])
+                let expected = ["countries", "countries/{code}", "groups", "groups/{code}", "issues", "map", "patterns", "export", "dyads/{a}-{b}",
+                                "dyads/{a}-{b}/evidence", "votes/agreement", "openapi.json", "documents", "facts"]
+                #expect(Set(paths.keys) == Set(expected.map { "/api/v1/" + $0 }))
+                let map = try #require(paths["/api/v1/map"]?["get"] as? [String: Any])
+                let names = (map["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                #expect(names == MapRequest.parameterNames + ["If-None-Match"])
+                let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+                let issue = try #require((schemas["Issue"]?["properties"] as? [String: [String: Any]])?["code"]?["enum"] as? [String])
+                #expect(issue == Issue.allCases.map(\.code))
+            }
+        }
+    }
+}
+
