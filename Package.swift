@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "DiplomapServerTests",
             dependencies: [
-                "DiplomapServer", "DiplomapCore", "DiplomapWorkspace",
+                "DiplomapServer", "DiplomapCore", "DiplomapWorkspace", "DiplomapExport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")]

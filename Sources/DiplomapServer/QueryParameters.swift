@@ -18,8 +18,6 @@ struct QueryParameters: Sendable {
         }
     }
 
-    subscript(name: String) -> String? { values[name] }
-
     /// The value, or `nil` when missing or empty.
     func text(_ name: String) -> String? {
         values[name].flatMap { $0.isEmpty ? nil : $0 }

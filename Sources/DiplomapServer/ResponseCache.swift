@@ -35,7 +35,4 @@ actor ResponseCache {
         generation += 1
         entries.removeAll()
     }
-
-    /// The number of cached bodies.
-    var count: Int { entries.count }
 }

@@ -1,3 +1,4 @@
+import DiplomapExport
 import DiplomapWorkspace
 import Foundation
 import HummingbirdTesting
@@ -45,6 +46,15 @@ import Testing
                 let map = try #require(paths["/api/v1/map"]?["get"] as? [String: Any])
                 let names = (map["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
                 #expect(names == MapRequest.parameterNames + ["If-None-Match"])
+                let export = try #require(paths["/api/v1/export"]?["get"] as? [String: Any])
+                let format = (export["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "format" }
+                #expect((format?["schema"] as? [String: Any])?["enum"] as? [String] == MapExport.Format.allCases.map(\.rawValue))
+                let evidence = try #require(paths["/api/v1/dyads/{a}-{b}/evidence"]?["get"] as? [String: Any])
+                let cursor = (evidence["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "cursor" }
+                let pattern = try #require((cursor?["schema"] as? [String: Any])?["pattern"] as? String)
+                // Every cursor the server gives matches the documented pattern.
+                let regex = try Regex(pattern)
+                for id: Int64 in [1, 255, 1 << 40, .max] { #expect(try regex.wholeMatch(in: String(id, radix: 16)) != nil) }
                 let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
                 let issue = try #require((schemas["Issue"]?["properties"] as? [String: [String: Any]])?["code"]?["enum"] as? [String])
                 #expect(issue == Issue.allCases.map(\.code))
