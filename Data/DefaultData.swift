@@ -14,6 +14,9 @@ public enum DefaultData {
     /// `Data/geo/world_110m.geojson`: Natural Earth country outlines.
     public static var boundariesFile: URL { folder("geo").appendingPathComponent("world_110m.geojson") }
 
+    /// `Data/geo/capitals.csv`: capitals' coordinates from Natural Earth populated places.
+    public static var capitalsFile: URL { folder("geo").appendingPathComponent("capitals.csv") }
+
     /// `Data/facts`, the curated knowledge base.
     public static var factsFolder: URL { folder("facts") }
 

@@ -12,7 +12,8 @@ struct ExportCommand: AsyncParsableCommand {
         json     the map with its strongest evidence, a summary per pair and the patterns
         graphml  states as nodes, pairs as edges with per-issue scores (networkx, yEd, Gephi)
         gexf     GEXF 1.3 for Gephi, with the years of evidence as edge spells
-        geojson  states as polygons and pairs as lines between centroids (QGIS)
+        geojson  states as polygons, pairs as lines between capitals (QGIS); a state with no known
+                 capital is joined at its centroid, a group at the mean of its members' points
 
         Examples:
           diplomap export --format gexf --out map.gexf

@@ -2,10 +2,11 @@ import DiplomapCore
 import Foundation
 
 /// GeoJSON for QGIS: focus states and partners as polygons with their mean score and evidence,
-/// dyads as lines between the states' centroids with their overall and per-issue scores.
+/// dyads as lines between the states' capitals (centroids where no capital is known) with their
+/// overall and per-issue scores.
 ///
-/// Group sides (the C5 as a whole) have no outline of their own and appear only in the
-/// properties of their members' dyads' counterpart rows, not as lines.
+/// A group side (the C5 as a whole) has no outline of its own; its lines start at the mean of its
+/// members' anchors and say so in `focus_kind` / `partner_kind` (`group` or `state`).
 struct GeoJSONExport {
     let export: MapExport
 
@@ -27,9 +28,12 @@ struct GeoJSONExport {
         }
         let cells = Dictionary(export.cellsByDyad.map { ("\($0.focus)|\($0.partner)", $0.cells) }, uniquingKeysWith: { first, _ in first })
         for dyad in dyads {
-            guard let a = boundaries.anchor(dyad.focus), let b = boundaries.anchor(dyad.partner) else { continue }
+            guard let a = boundaries.anchor(side: dyad.focus, registry: registry),
+                  let b = boundaries.anchor(side: dyad.partner, registry: registry) else { continue }
+            func kind(_ code: String) -> String { registry.group(code: code) != nil ? "group" : "state" }
             var properties: [String: Any] = [
                 "focus": dyad.focus, "partner": dyad.partner, "score": rounded(dyad.score), "evidence": dyad.evidence, "issues": dyad.issues,
+                "focus_kind": kind(dyad.focus), "partner_kind": kind(dyad.partner),
             ]
             for cell in cells["\(dyad.focus)|\(dyad.partner)"] ?? [] { properties["score " + cell.issue.code] = rounded(cell.score) }
             features.append([

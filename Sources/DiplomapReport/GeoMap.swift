@@ -4,7 +4,8 @@ import Foundation
 /// The region drawn from Natural Earth outlines: focus states and partners shaded, a line per dyad
 /// coloured by its score and as thick as its evidence is plentiful.
 ///
-/// Lines join the states' anchor points (the centroid of the largest outline), not capitals.
+/// Lines join the states' capitals (the centroid of the largest outline where no capital is known);
+/// a group side sits at the mean of its members' anchors and its lines are dashed.
 public struct GeoMap: Sendable {
     public var map: RelationMap
     public var registry: CountryRegistry
@@ -48,17 +49,27 @@ public struct GeoMap: Sendable {
             let role = focusStates.contains(iso3) ? "focus" : partnerStates.contains(iso3) ? "partner" : "land"
             svg += "<path class=\"\(role)\" d=\"\(path)\"><title>\(HTML.escape(registry.displayName(iso3)))</title></path>"
         }
-        let dyads = map.dyads.filter { anchors[$0.focus] != nil && anchors[$0.partner] != nil }
+        let groups = Set(map.focus + map.partners).filter { registry.group(code: $0) != nil }
+        let groupAnchors = Dictionary(uniqueKeysWithValues: groups.compactMap { code in boundaries.anchor(side: code, registry: registry).map { (code, $0) } })
+        func place(_ code: String) -> (lon: Double, lat: Double)? { groupAnchors[code] ?? anchors[code] }
+        let dyads = map.dyads.filter { place($0.focus) != nil && place($0.partner) != nil }
         let most = Double(dyads.map(\.evidence).max() ?? 1)
         for dyad in dyads.sorted(by: { $0.evidence < $1.evidence }) {
-            let a = xy(anchors[dyad.focus]!), b = xy(anchors[dyad.partner]!)
+            let a = xy(place(dyad.focus)!), b = xy(place(dyad.partner)!)
+            let ofGroup = groupAnchors[dyad.focus] != nil || groupAnchors[dyad.partner] != nil
             let tip = "\(registry.displayName(dyad.focus)) – \(registry.displayName(dyad.partner)): score \(String(format: "%+.2f", dyad.score)), \(dyad.evidence) pieces of evidence on \(dyad.issues) issues"
             svg += "<a href=\"\(HTML.escape(links.dyad(dyad.focus, dyad.partner)))\"><line x1=\"\(a.x)\" y1=\"\(a.y)\" x2=\"\(b.x)\" y2=\"\(b.y)\" "
-            svg += "stroke=\"\(ScoreColor.background(score: dyad.score))\" stroke-width=\"\(SVG.number(1 + 6 * Double(dyad.evidence) / most))\" class=\"dyad\"><title>\(HTML.escape(tip))</title></line></a>"
+            svg += "stroke=\"\(ScoreColor.background(score: dyad.score))\" stroke-width=\"\(SVG.number(1 + 6 * Double(dyad.evidence) / most))\" "
+            svg += ofGroup ? "stroke-dasharray=\"6 4\" class=\"dyad group\">" : "class=\"dyad\">"
+            svg += "<title>\(HTML.escape(tip))</title></line></a>"
         }
         for (code, anchor) in anchors.sorted(by: { $0.key < $1.key }) {
             let position = xy(anchor)
             svg += "<text x=\"\(position.x)\" y=\"\(position.y)\" class=\"label\">\(HTML.escape(registry.displayName(code)))</text>"
+        }
+        for (code, anchor) in groupAnchors.sorted(by: { $0.key < $1.key }) {
+            let position = xy(anchor)
+            svg += "<text x=\"\(position.x)\" y=\"\(position.y)\" class=\"label group\">\(HTML.escape(code))</text>"
         }
         return svg + "</svg>"
     }

@@ -57,7 +57,7 @@ public struct MapReport: Sendable {
         \(Self.legend)
         </header>
         <main>
-        \(geo.isEmpty ? "" : "<section id=\"map\"><h2>The region</h2>\(geo)<p class=\"note\">Lines join the states' centroids; colour is the pair's score over all issues, thickness its amount of evidence. Click a line for its evidence. Outlines: Natural Earth.</p></section>")
+        \(geo.isEmpty ? "" : "<section id=\"map\"><h2>The region</h2>\(geo)<p class=\"note\">Lines join the states' capitals (a state's centroid where no capital is known); a group's dashed lines start at the mean of its members' capitals; colour is the pair's score over all issues, thickness its amount of evidence. Click a line for its evidence. Outlines and capitals: Natural Earth.</p></section>")
         <section id="heatmap"><h2>Issues by pair of states</h2>
         <p class="note">Each cell shows the sign of the score and the number of pieces of evidence; click it to read them. \
         Cells marked ◦ rest on one machine-coded source only: a coded claim, not a corroborated fact.</p>

@@ -40,9 +40,10 @@ public struct Workspace: Sendable {
         return Workspace(registry: registry, store: store)
     }
 
-    /// The Natural Earth boundaries the report and the GeoJSON export draw.
+    /// The Natural Earth boundaries and capitals the report and the GeoJSON export draw.
     public static func boundaries() throws -> WorldBoundaries {
-        try WorldBoundaries(geoJSON: Data(contentsOf: DefaultData.boundariesFile), file: DefaultData.boundariesFile.path)
+        let capitals = try Capitals(csv: String(contentsOf: DefaultData.capitalsFile, encoding: .utf8), file: DefaultData.capitalsFile.path)
+        return try WorldBoundaries(geoJSON: Data(contentsOf: DefaultData.boundariesFile), file: DefaultData.boundariesFile.path, capitals: capitals)
     }
 
     /// Makes the store's fact sources match `Data/facts`: changed files replaced, removed files dropped.

@@ -68,10 +68,32 @@ struct MapExportTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let features = try #require(object["features"] as? [[String: Any]])
         let types = features.compactMap { ($0["geometry"] as? [String: Any])?["type"] as? String }
-        // KAZ and TUR have outlines, UZB has none; only KAZ–TUR has both ends for a line.
-        #expect(types == ["MultiPolygon", "MultiPolygon", "LineString"])
-        let line = try #require(features.last?["properties"] as? [String: Any])
-        #expect(line["focus"] as? String == "KAZ" && line["score territory.borders"] as? Double == -1)
+        // KAZ and TUR have outlines, UZB has none: KAZ–TUR has both ends, and C5–TUR starts at the mean of the members
+        // with an anchor (KAZ only); UZB–TUR has no line.
+        #expect(types == ["MultiPolygon", "MultiPolygon", "LineString", "LineString"])
+        let lines = features.filter { ($0["geometry"] as? [String: Any])?["type"] as? String == "LineString" }
+        let properties = lines.compactMap { $0["properties"] as? [String: Any] }
+        let kaz = try #require(properties.first { $0["focus"] as? String == "KAZ" })
+        #expect(kaz["score territory.borders"] as? Double == -1 && kaz["focus_kind"] as? String == "state")
+        let c5 = try #require(lines.first { ($0["properties"] as? [String: Any])?["focus"] as? String == "C5" })
+        #expect((c5["properties"] as? [String: Any])?["focus_kind"] as? String == "group")
+        #expect((c5["properties"] as? [String: Any])?["partner_kind"] as? String == "state")
+        let start = try #require(((c5["geometry"] as? [String: Any])?["coordinates"] as? [[Double]])?.first)
+        let export = try export()
+        let anchor = try #require(export.boundaries.anchor(side: "C5", registry: export.registry))
+        #expect(start == [anchor.lon, anchor.lat] && start == [65, 47.5])
+    }
+
+    @Test func capitalsMoveTheLinesEndsAndGroupsTakeTheMeanOfTheirMembers() throws {
+        var export = try export()
+        let capitals = Capitals(["KAZ": .init(name: "Astana", lon: 71.43, lat: 51.18), "UZB": .init(name: "Tashkent", lon: 69.29, lat: 41.31)])
+        export.boundaries = try WorldBoundaries(
+            geoJSON: Data(#"{"type": "FeatureCollection", "features": []}"#.utf8), file: "none.geojson", capitals: capitals)
+        // No outlines at all: TUR has neither capital nor centroid, so no line; the anchors are the capitals and their mean.
+        #expect(export.boundaries.anchor("KAZ")! == (71.43, 51.18))
+        let c5 = try #require(export.boundaries.anchor(side: "C5", registry: export.registry))
+        #expect(abs(c5.lon - 70.36) < 1e-9 && abs(c5.lat - 46.245) < 1e-9)
+        #expect(export.boundaries.anchor(side: "TUR", registry: export.registry) == nil)
     }
 
     @Test func jsonCarriesCellsDyadsAndPatterns() throws {
