@@ -51,7 +51,8 @@ public struct MapExport: Sendable {
     }
 
     /// JSON: the map (cells with their strongest evidence), a summary per dyad, and the patterns; indented unless `pretty` is false.
-    public func json(pretty: Bool = true) throws -> String {
+    /// `strongest: false` leaves each cell's strongest evidence out (its `strongest` list empty): a map of scores a tenth the size.
+    public func json(pretty: Bool = true, strongest: Bool = true) throws -> String {
         struct Document: Encodable {
             var focus: [String]
             var partners: [String]
@@ -61,7 +62,12 @@ public struct MapExport: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        let document = Document(focus: map.focus, partners: map.partners, cells: map.cells, dyads: map.dyads, patterns: patterns)
+        let cells = strongest ? map.cells : map.cells.map { cell in
+            var lean = cell
+            lean.strongest = []
+            return lean
+        }
+        let document = Document(focus: map.focus, partners: map.partners, cells: cells, dyads: map.dyads, patterns: patterns)
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 

@@ -16,7 +16,11 @@ struct MapController<Context: RequestContext>: Sendable {
 
     func addRoutes(to routes: RouteTable<Context>) {
         routes.on("map", .get) { request, _ in
-            try await service.map(try mapRequest(request)).response(to: request)
+            let evidence = QueryParameters(request).text("evidence") ?? "none"
+            guard ["none", "strongest"].contains(evidence) else {
+                throw APIError.badParameter("evidence", "give none (the default: scores and counts) or strongest (each cell's strongest evidence too)")
+            }
+            return try await service.map(try mapRequest(request), strongest: evidence == "strongest").response(to: request)
         }
         routes.on("patterns", .get) { request, _ in
             try await service.patterns(try mapRequest(request)).response(to: request)

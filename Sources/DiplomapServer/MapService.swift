@@ -15,12 +15,13 @@ final class MapService: Sendable {
         self.boundaries = boundaries
     }
 
-    /// The map document (`MapExport`'s JSON: focus, partners, cells, dyads, patterns), compact.
-    func map(_ request: MapRequest) async throws -> Representation {
-        try await cached("map", request) { built in
+    /// The map document (`MapExport`'s JSON: focus, partners, cells, dyads, patterns), compact; with each cell's
+    /// strongest evidence only when asked, since it makes the document ten times larger.
+    func map(_ request: MapRequest, strongest: Bool) async throws -> Representation {
+        try await cached(strongest ? "map.strongest" : "map", request) { built in
             let export = MapExport(map: built.map, patterns: built.patterns, registry: self.workspace.registry, boundaries: self.boundaries)
             return Representation(
-                bytes: Array(try export.json(pretty: false).utf8), contentType: "application/json", cacheControl: Representation.dataCaching, compress: true)
+                bytes: Array(try export.json(pretty: false, strongest: strongest).utf8), contentType: "application/json", cacheControl: Representation.dataCaching, compress: true)
         }
     }
 

@@ -37,6 +37,27 @@ import Testing
         }
     }
 
+    @Test func strongestEvidenceOnlyWhenAsked() async throws {
+        try await withServer { client in
+            func strongest(_ response: TestResponse) -> [[Any]] {
+                (response.object["cells"] as? [[String: Any]] ?? []).map { $0["strongest"] as? [Any] ?? [] }
+            }
+            let lean = try await client.execute(uri: "/api/v1/map", method: .get) { response in
+                #expect(strongest(response).allSatisfy { $0.isEmpty })
+                return response.body.readableBytes
+            }
+            try await client.execute(uri: "/api/v1/map?evidence=strongest", method: .get) { response in
+                let lists = strongest(response)
+                #expect(!lists.isEmpty && lists.allSatisfy { !$0.isEmpty })
+                #expect(response.body.readableBytes > 3 * lean)
+            }
+            try await client.execute(uri: "/api/v1/map?evidence=all", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.hasPrefix("evidence"))
+            }
+        }
+    }
+
     @Test(arguments: [
         ("issues=economy.nothing", 400, "issues:"),
         ("kinds=rumour", 400, "kinds:"),
