@@ -62,7 +62,8 @@ def main():
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run (default 15)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--log-level", default="info", help="the server's log level; info logs every request (default)")
+    parser.add_argument("--log-level", default="warning",
+                        help="the server's log level (default warning); info logs every request, which costs about a third of the rate here")
     parser.add_argument("--no-build", action="store_true", help="use the release binary as it is")
     args = parser.parse_args()
 
