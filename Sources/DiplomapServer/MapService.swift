@@ -51,17 +51,17 @@ final class MapService: Sendable {
     }
 
     /// Forgets every built body: called after each write.
-    func invalidate() async {
-        await cache.invalidate()
+    func invalidate() {
+        cache.invalidate()
     }
 
     /// The cached body for the endpoint and request, built from the map on a miss.
     private func cached(_ endpoint: String, _ request: MapRequest, build: @Sendable (BuiltMap) throws -> Representation) async throws -> Representation {
         let key = ResponseCache.Key(endpoint: endpoint, request: request)
-        let (hit, generation) = await cache.lookup(key)
+        let (hit, generation) = cache.lookup(key)
         if let hit { return hit }
         let representation = try build(try await workspace.map(request))
-        await cache.store(representation, for: key, builtAt: generation)
+        cache.store(representation, for: key, builtAt: generation)
         return representation
     }
 

@@ -56,7 +56,7 @@ struct WriteController<Context: RequestContext>: Sendable {
         let document = SourceDocument(id: posted.id, text: posted.text, file: posted.address)
         let relations = mapper.extract(posted.text)
         let source = try await workspace.importDocument(document, relations: relations, title: posted.title)
-        await service.invalidate()
+        service.invalidate()
         return try Representation(json: DocumentResult(source: source, relations: relations), cacheControl: "no-store").response(to: request, status: .created)
     }
 
@@ -82,7 +82,7 @@ struct WriteController<Context: RequestContext>: Sendable {
         let source = EvidenceSource(id: "posted-facts/\(name)", kind: .fact, name: name, sha256: contents.sha256)
         let evidence = contents.facts.flatMap { $0.evidence(members: registry.members) }
         try await workspace.store.replace(source, with: evidence)
-        await service.invalidate()
+        service.invalidate()
         let result = FactsResult(
             source: source, facts: contents.entries.count, evidence: evidence.count,
             warnings: findings.warnings.map { ErrorBody.Problem(line: $0.line, field: $0.field, message: $0.message) })
