@@ -77,8 +77,8 @@ struct BenchMapCommand: AsyncParsableCommand {
                 let strongest = try await store.evidence(ids: builder.value.strongestIDs)
                 return builder.value.map { strongest[$0] }
             }
-            let patterns = try await timed { Patterns(map: map.value, group: nil, states: focus) }
-            let report = try await timed {
+            let patterns = await timed { Patterns(map: map.value, group: nil, states: focus) }
+            let report = await timed {
                 MapReport(map: map.value, patterns: patterns.value, registry: registry, boundaries: boundaries, sources: sources,
                           period: TimeWindow().description, generated: "bench").render()
             }

@@ -41,13 +41,14 @@ func buildRouter(_ configuration: ServerConfiguration, workspace: Workspace, log
     let routes = RouteTable(router.group("api/v1"))
     try CatalogController(registry: workspace.registry, openAPI: Array(try Data(contentsOf: openAPIFile))).addRoutes(to: routes)
     MapController(service: service).addRoutes(to: routes)
-    VotesController(registry: workspace.registry, archive: VoteArchive(registry: workspace.registry)).addRoutes(to: routes)
+    let votes = VoteDataLoader(registry: workspace.registry, logger: logger)
+    VotesController(registry: workspace.registry, votes: votes).addRoutes(to: routes)
     WriteController(
         service: service, mapper: try Workspace.documentMapper(registry: workspace.registry),
         token: configuration.token, bodyLimit: configuration.bodyLimit
     ).addRoutes(to: routes)
     routes.addMethodNotAllowed()
 
-    PageController(site: WebSite(workspace: workspace, boundaries: boundaries, logger: logger)).addRoutes(to: router)
+    PageController(site: WebSite(workspace: workspace, boundaries: boundaries, votes: votes, logger: logger)).addRoutes(to: router)
     return router
 }

@@ -1,12 +1,13 @@
 import DiplomapCore
 import DiplomapVotes
+import DiplomapWorkspace
 import Foundation
 import Hummingbird
 
 /// `/votes/agreement`: how alike two states voted in the UN General Assembly, year by year.
 struct VotesController<Context: RequestContext>: Sendable {
     let registry: CountryRegistry
-    let archive: VoteArchive
+    let votes: VoteDataLoader
 
     func addRoutes(to routes: RouteTable<Context>) {
         routes.on("votes/agreement", .get) { request, _ in try await agreement(request) }
@@ -20,7 +21,7 @@ struct VotesController<Context: RequestContext>: Sendable {
         }
         let a = try state("a"), b = try state("b")
         guard a != b else { throw APIError.badParameter("b", "give a state other than a") }
-        let data = try await archive.data()
+        guard let data = await votes.data() else { throw APIError(status: .internalServerError, message: "internal error") }
         for iso3 in [a, b] where data.index(of: iso3) == nil {
             throw APIError.notFound("\(iso3) (\(registry.displayName(iso3))) has no recorded UN vote")
         }

@@ -11,22 +11,14 @@ public struct WebSite: Sendable {
     /// Outlines for the map page; `nil` draws no map.
     public let boundaries: WorldBoundaries?
     let logger: Logger
-    /// The UN vote data for the pairs' agreement charts, read once in the background: reading it takes seconds.
-    let votes: Task<VoteData?, Never>
+    /// The UN vote data for the pairs' agreement charts, read once in the background.
+    let votes: VoteDataLoader
 
-    public init(workspace: Workspace, boundaries: WorldBoundaries?, logger: Logger) {
+    public init(workspace: Workspace, boundaries: WorldBoundaries?, votes: VoteDataLoader, logger: Logger) {
         self.workspace = workspace
         self.boundaries = boundaries
+        self.votes = votes
         self.logger = logger
-        let registry = workspace.registry
-        votes = Task.detached(priority: .utility) {
-            do {
-                return try VoteImport.defaultData(registry: registry)
-            } catch {
-                logger.error("cannot read the UN vote data; pair pages will have no agreement chart", metadata: ["error": "\(error)"])
-                return nil
-            }
-        }
     }
 
     private var registry: CountryRegistry { workspace.registry }
@@ -106,7 +98,7 @@ public struct WebSite: Sendable {
 
     /// Agreement per year of the map's state pairs, when the store has vote evidence and the vote data could be read.
     private func agreement(_ map: RelationMap) async throws -> [AgreementSeries] {
-        guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }), let data = await votes.value else { return [] }
+        guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }), let data = await votes.data() else { return [] }
         return VoteImport.agreementSeries(map, registry: registry, data: data)
     }
 
