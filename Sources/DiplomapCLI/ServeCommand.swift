@@ -59,6 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        LoggingSystem.bootstrap { LineLogHandler(label: $0) }
         var logger = Logger(label: "diplomap.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let configuration = ServerConfiguration(

@@ -3,6 +3,7 @@ import DiplomapWeb
 import DiplomapWorkspace
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -18,17 +19,25 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let workspace = try await Workspace.open(path: configuration.storePath)
-    let router = try buildRouter(configuration, workspace: workspace, logger: logger)
+    let service = MapService(workspace: workspace, boundaries: try Workspace.boundaries())
+    let router = try buildRouter(configuration, service: service, logger: logger)
     return Application(
         router: router,
-        configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "diplomap"),
+        server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
+            CachedReadHandler(cache: service.cachedBody(for:), serverName: serverName, logger: logger)
+        ])),
+        configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )
 }
 
+/// The name the server gives in its `Server` header.
+private let serverName = "diplomap"
+
 /// The router: request logging outermost, then JSON errors, then the API under `/api/v1`, then the pages.
-func buildRouter(_ configuration: ServerConfiguration, workspace: Workspace, logger: Logger) throws -> Router<ServerContext> {
+func buildRouter(_ configuration: ServerConfiguration, service: MapService, logger: Logger) throws -> Router<ServerContext> {
+    let workspace = service.workspace
     let router = Router(context: ServerContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware(bodyLimit: configuration.bodyLimit))
@@ -36,8 +45,6 @@ func buildRouter(_ configuration: ServerConfiguration, workspace: Workspace, log
     guard let openAPIFile = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
         throw WorkspaceError("the OpenAPI document is missing from the server's resources")
     }
-    let boundaries = try Workspace.boundaries()
-    let service = MapService(workspace: workspace, boundaries: boundaries)
     let routes = RouteTable(router.group("api/v1"))
     try CatalogController(registry: workspace.registry, openAPI: Array(try Data(contentsOf: openAPIFile))).addRoutes(to: routes)
     MapController(service: service).addRoutes(to: routes)
@@ -49,6 +56,6 @@ func buildRouter(_ configuration: ServerConfiguration, workspace: Workspace, log
     ).addRoutes(to: routes)
     routes.addMethodNotAllowed()
 
-    PageController(site: WebSite(workspace: workspace, boundaries: boundaries, votes: votes, logger: logger)).addRoutes(to: router)
+    PageController(site: WebSite(workspace: workspace, boundaries: service.boundaries, votes: votes, logger: logger)).addRoutes(to: router)
     return router
 }

@@ -15,23 +15,11 @@ struct MapController<Context: RequestContext>: Sendable {
     static var defaultPageSize: Int { 50 }
 
     func addRoutes(to routes: RouteTable<Context>) {
-        routes.on("map", .get) { request, _ in
-            let evidence = QueryParameters(request).text("evidence") ?? "none"
-            guard ["none", "strongest"].contains(evidence) else {
-                throw APIError.badParameter("evidence", "give none (the default: scores and counts) or strongest (each cell's strongest evidence too)")
+        for path in ["map", "patterns", "export"] {
+            routes.on(RouterPath(path), .get) { request, _ in
+                guard let read = try MapRead(path: path, parameters: QueryParameters(request)) else { throw HTTPError(.notFound) }
+                return try await service.body(read).response(to: request)
             }
-            return try await service.map(try mapRequest(request), strongest: evidence == "strongest").response(to: request)
-        }
-        routes.on("patterns", .get) { request, _ in
-            try await service.patterns(try mapRequest(request)).response(to: request)
-        }
-        routes.on("export", .get) { request, _ in
-            let name = QueryParameters(request).text("format") ?? ""
-            guard let format = MapExport.Format(rawValue: name) else {
-                let names = MapExport.Format.allCases.map(\.rawValue).joined(separator: ", ")
-                throw APIError.badParameter("format", name.isEmpty ? "give one of \(names)" : "unknown format \"\(name)\"; the formats are \(names)")
-            }
-            return try await service.export(try mapRequest(request), format: format).response(to: request)
         }
         routes.on("dyads/:pair", .get) { request, context in
             let (a, b) = try pair(context)
@@ -42,11 +30,6 @@ struct MapController<Context: RequestContext>: Sendable {
         routes.on("dyads/:pair/evidence", .get) { request, context in
             try await evidence(request, context)
         }
-    }
-
-    /// The map request the query parameters describe; its sides are resolved when the map is built (a cached one already was).
-    private func mapRequest(_ request: Request) throws -> MapRequest {
-        try MapRequest(parameters: QueryParameters(request).values)
     }
 
     /// The two sides of `{a}-{b}`, resolved to their codes; 400 when malformed, 404 when unknown.

@@ -7,7 +7,7 @@ import Hummingbird
 /// Builds map, pattern, dyad and export bodies from the workspace, each once per canonical request until the next write.
 final class MapService: Sendable {
     let workspace: Workspace
-    private let boundaries: WorldBoundaries
+    let boundaries: WorldBoundaries
     private let cache = ResponseCache()
 
     init(workspace: Workspace, boundaries: WorldBoundaries) {
@@ -15,31 +15,38 @@ final class MapService: Sendable {
         self.boundaries = boundaries
     }
 
-    /// The map document (`MapExport`'s JSON: focus, partners, cells, dyads, patterns), compact; with each cell's
-    /// strongest evidence only when asked, since it makes the document ten times larger.
-    func map(_ request: MapRequest, strongest: Bool) async throws -> Representation {
-        try await cached(strongest ? "map.strongest" : "map", request) { built in
+    /// The body a read asks for, built from the map on a miss.
+    func body(_ read: MapRead) async throws -> Representation {
+        try await cached(read.key, read.request) { built in
             let export = MapExport(map: built.map, patterns: built.patterns, registry: self.workspace.registry, boundaries: self.boundaries)
-            return Representation(
-                bytes: Array(try export.json(pretty: false, strongest: strongest).utf8), contentType: "application/json", cacheControl: Representation.dataCaching, compress: true)
+            switch read.body {
+            case .map(let strongest):
+                // `MapExport`'s JSON (focus, partners, cells, dyads, patterns), compact; each cell's strongest
+                // evidence only when asked, since it makes the document ten times larger.
+                return Representation(
+                    bytes: Array(try export.json(pretty: false, strongest: strongest).utf8), contentType: "application/json",
+                    cacheControl: Representation.dataCaching, compress: true)
+            case .patterns:
+                return try Representation(json: built.patterns, compress: true)
+            case .export(let format):
+                return Representation(
+                    bytes: Array(try export.render(format).utf8), contentType: Self.mediaType(format), cacheControl: Representation.dataCaching,
+                    compress: true, headers: [.contentDisposition: "attachment; filename=\"diplomap-map.\(format.rawValue)\""])
+            }
         }
     }
 
-    /// The patterns of the map a request selects.
-    func patterns(_ request: MapRequest) async throws -> Representation {
-        try await cached("patterns", request) { built in try Representation(json: built.patterns, compress: true) }
+    /// The cached body that answers a GET of `/api/v1/map`, `/patterns` or `/export`, else `nil`: never builds.
+    func cachedBody(for request: HTTPRequest) -> Representation? {
+        guard let target = request.path, target.hasPrefix(Self.prefix) else { return nil }
+        let rest = target.dropFirst(Self.prefix.count)
+        let path = rest.prefix { $0 != "?" }
+        let query = rest.count > path.count ? String(rest.dropFirst(path.count + 1)) : nil
+        guard let read = try? MapRead(path: path, parameters: QueryParameters(query: query)) else { return nil }
+        return cache.lookup(ResponseCache.Key(endpoint: read.key, request: read.request)).0
     }
 
-    /// The map in an export format, with its media type and a file name to save it under.
-    func export(_ request: MapRequest, format: MapExport.Format) async throws -> Representation {
-        try await cached("export." + format.rawValue, request) { built in
-            let export = MapExport(map: built.map, patterns: built.patterns, registry: self.workspace.registry, boundaries: self.boundaries)
-            var representation = Representation(
-                bytes: Array(try export.render(format).utf8), contentType: Self.mediaType(format), cacheControl: Representation.dataCaching, compress: true)
-            representation.extraHeaders[.contentDisposition] = "attachment; filename=\"diplomap-map.\(format.rawValue)\""
-            return representation
-        }
-    }
+    private static let prefix = "/api/v1/"
 
     /// One pair's cells (scores per issue, with their strongest evidence) and summary; `request` has the pair as focus and partner.
     func dyad(_ request: MapRequest) async throws -> Representation {
@@ -83,4 +90,50 @@ struct DyadBody: Encodable {
     var b: String
     var summary: DyadSummary?
     var cells: [RelationCell]
+}
+
+/// A read of the map that the server caches: which body (`/map`, `/patterns` or `/export`) under which filters.
+struct MapRead: Sendable {
+    enum Body: Sendable {
+        case map(strongest: Bool)
+        case patterns
+        case export(MapExport.Format)
+    }
+
+    var body: Body
+    var request: MapRequest
+
+    /// The read of the path under `/api/v1` (`map`, `patterns` or `export`) with its query parameters;
+    /// `nil` for another path, a 400 naming the parameter for a bad value.
+    init?(path: some StringProtocol, parameters: QueryParameters) throws {
+        switch path {
+        case "map":
+            let evidence = parameters.text("evidence") ?? "none"
+            guard ["none", "strongest"].contains(evidence) else {
+                throw APIError.badParameter("evidence", "give none (the default: scores and counts) or strongest (each cell's strongest evidence too)")
+            }
+            body = .map(strongest: evidence == "strongest")
+        case "patterns":
+            body = .patterns
+        case "export":
+            let name = parameters.text("format") ?? ""
+            guard let format = MapExport.Format(rawValue: name) else {
+                let names = MapExport.Format.allCases.map(\.rawValue).joined(separator: ", ")
+                throw APIError.badParameter("format", name.isEmpty ? "give one of \(names)" : "unknown format \"\(name)\"; the formats are \(names)")
+            }
+            body = .export(format)
+        default:
+            return nil
+        }
+        request = try MapRequest(parameters: parameters.values)
+    }
+
+    /// The cache's name for the body.
+    var key: String {
+        switch body {
+        case .map(let strongest): strongest ? "map.strongest" : "map"
+        case .patterns: "patterns"
+        case .export(let format): "export." + format.rawValue
+        }
+    }
 }
