@@ -7,7 +7,9 @@ From the map page `/` it ticks one issue in the filters and submits the form, ch
 that the address now carries the filter and that the heatmap shows that issue only,
 then opens the Uzbekistan-South Korea pair from its row of the heatmap and checks
 that its evidence is listed with citation links. Fails on any console error; saves
-a screenshot of the pair's page.
+a screenshot of the pair's page. Last, it asks for a map with an unknown partner,
+checks that the form comes back with that field marked, corrects it there and
+gets the map.
 """
 import sys
 from urllib.parse import parse_qs, urlparse
@@ -83,9 +85,21 @@ def main(base, screenshot):
         errors += console_errors(driver)
         assert not errors, f"console errors: {errors}"
         driver.save_screenshot(screenshot)
+
+        # Last, as the 400 it answers is logged by the browser as a failed load.
+        driver.get(base + "/?partners=JPN,Atlantis")
+        field = driver.find_element(By.ID, "partners")
+        assert field.get_attribute("aria-invalid") == "true", "the unknown partner is not marked in the form"
+        assert "Atlantis" in driver.find_element(By.ID, "partners-problem").text, "the form does not say what is wrong"
+        field.clear()
+        field.send_keys("JPN")
+        driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+        wait.until(lambda d: parse_qs(urlparse(d.current_url).query).get("partners") == ["JPN"])
+        corrected, corrected_cells = heatmap_anchors(driver)
+        assert corrected_cells > 0, "the corrected filters give no map"
         print(f"web: filter on {ISSUE} narrowed the heatmap from {cells_before} to {cells_after} cells; "
               f"Uzbekistan-South Korea shows {len(issues)} issues and {len(items)} pieces of evidence, {len(cited)} with web citations; "
-              "no console errors: ok")
+              f"no console errors; an unknown partner was marked in the form, corrected there to a map of {corrected_cells} cells: ok")
     finally:
         driver.quit()
 

@@ -7,8 +7,10 @@ public struct ErrorPage: Sendable {
     public var status: Int
     /// What went wrong, for a person: never a stack trace.
     public var message: String
-    /// The filters to keep in the way back; the defaults when the filters were the problem.
+    /// The filters to keep in the way back; without the one at fault when the filters were the problem.
     public var request: MapRequest
+    /// The filter form with the field at fault marked, when a filter was the problem, to correct it on the spot.
+    var correction: FilterForm?
 
     public init(status: Int, message: String, request: MapRequest = MapRequest()) {
         self.status = status
@@ -28,6 +30,7 @@ public struct ErrorPage: Sendable {
         <h1>\(reason) <span class="status">(\(status))</span></h1>
         <p class="error-message">\(HTML.escape(message))</p>
         <p><a href="\(HTML.escape(WebPaths.map(request)))">Back to the map</a> · <a href="/">The map without filters</a></p>
+        \(correction.map { "<section class=\"correction\" aria-labelledby=\"filters-title\">\($0.render())</section>" } ?? "")
         """
         return PageLayout(title: "\(reason) (\(status))", request: request).render(main)
     }

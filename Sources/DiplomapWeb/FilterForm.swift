@@ -9,6 +9,8 @@ import DiplomapWorkspace
 struct FilterForm {
     var request: MapRequest
     var registry: CountryRegistry
+    /// A filter that could not be read, shown at its field with the text as it was typed.
+    var problem: FilterProblem?
 
     func render() -> String {
         let issues = Domain.allCases.map { domain in
@@ -27,14 +29,14 @@ struct FilterForm {
         <h2 id="filters-title">Filters</h2>
         <p class="hint">Every filter becomes part of the page's address: copy it to share this view.</p>
         <div class="field"><label for="focus">Focus group or states</label>
-        <input id="focus" name="focus" list="sides" value="\(HTML.escape(request.focus))" aria-describedby="focus-hint">
-        <small id="focus-hint">A group such as C5, or states, comma-separated.</small></div>
+        <input id="focus" name="focus" list="sides" value="\(HTML.escape(typed("focus") ?? request.focus))"\(described("focus"))>
+        <small id="focus-hint">A group such as C5, or states, comma-separated.</small>\(problemNote("focus"))</div>
         <div class="field"><label for="partners">Partners</label>
-        <input id="partners" name="partners" value="\(HTML.escape(request.partners))" aria-describedby="partners-hint">
-        <small id="partners-hint">Codes or names, comma-separated, e.g. IND, JPN, KOR.</small></div>
+        <input id="partners" name="partners" value="\(HTML.escape(typed("partners") ?? request.partners))"\(described("partners"))>
+        <small id="partners-hint">Codes or names, comma-separated, e.g. IND, JPN, KOR.</small>\(problemNote("partners"))</div>
         <datalist id="sides">\(names)</datalist>
-        <fieldset class="issues"><legend>Issues</legend><small>None ticked: every issue.</small>\(issues.joined())</fieldset>
-        <fieldset class="kinds"><legend>Kinds of source</legend><small>None ticked: every kind.</small>\(kinds.joined())</fieldset>
+        <fieldset class="issues"><legend>Issues</legend><small>None ticked: every issue.</small>\(problemNote("issues"))\(issues.joined())</fieldset>
+        <fieldset class="kinds"><legend>Kinds of source</legend><small>None ticked: every kind.</small>\(problemNote("kinds"))\(kinds.joined())</fieldset>
         <fieldset class="dates"><legend>Period</legend><small>Dates as YYYY, YYYY-MM or YYYY-MM-DD.</small>
         \(date("since", "Dated since", request.window.since))\(date("until", "Dated until", request.window.until))\(date("as-of", "In force on", request.window.asOf))
         </fieldset>
@@ -61,7 +63,32 @@ struct FilterForm {
     }
 
     private func date(_ name: String, _ label: String, _ value: PartialDate?) -> String {
-        "<div class=\"field\"><label for=\"\(name)\">\(label)</label><input id=\"\(name)\" name=\"\(name)\" inputmode=\"numeric\" "
-            + "pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\" placeholder=\"YYYY-MM-DD\" value=\"\(value.map { HTML.escape($0.description) } ?? "")\"></div>"
+        let text = typed(name) ?? value?.description ?? ""
+        return "<div class=\"field\"><label for=\"\(name)\">\(label)</label><input id=\"\(name)\" name=\"\(name)\" inputmode=\"numeric\" "
+            + "pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\" placeholder=\"YYYY-MM-DD\" value=\"\(HTML.escape(text))\"\(described(name, hint: false))>\(problemNote(name))</div>"
     }
+
+    /// The text typed into `field` when it is the one at fault.
+    private func typed(_ field: String) -> String? {
+        problem?.parameter == field ? problem?.typed : nil
+    }
+
+    /// The field's `aria-describedby` (its hint, and the problem when it is at fault) and `aria-invalid`.
+    private func described(_ field: String, hint: Bool = true) -> String {
+        let ids = (hint ? ["\(field)-hint"] : []) + (problem?.parameter == field ? ["\(field)-problem"] : [])
+        return (ids.isEmpty ? "" : " aria-describedby=\"\(ids.joined(separator: " "))\"") + (problem?.parameter == field ? " aria-invalid=\"true\"" : "")
+    }
+
+    /// What is wrong with `field`, beside it, when it is the one at fault.
+    private func problemNote(_ field: String) -> String {
+        guard let problem, problem.parameter == field else { return "" }
+        return "<strong class=\"field-problem\" id=\"\(field)-problem\">\(HTML.escape(problem.message))</strong>"
+    }
+}
+
+/// A filter the site could not read: which parameter, why, and what was typed, so that the form can show it to be corrected.
+struct FilterProblem {
+    var parameter: String
+    var message: String
+    var typed: String
 }

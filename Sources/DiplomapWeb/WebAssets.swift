@@ -41,6 +41,7 @@ public enum WebAssets {
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
     ul.inline{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem .8rem}ul.inline a{text-decoration:none}
     .pager{margin:1rem 0;font-weight:600}.status{color:#666;font-weight:400}.error-message{font-size:1.05rem}
+    .correction{max-width:32rem}.field-problem{display:block;color:#a40000;font-size:.85rem;margin-top:.2rem}.filters [aria-invalid=true]{border:2px solid #a40000}
     footer.site{margin-top:2rem;border-top:1px solid #ccc;color:#444;font-size:.85rem}
     @media (max-width:900px){.layout{grid-template-columns:1fr}}
     @media print{header.site form,.skip,aside,.filters,.pager,.crumbs,footer.site{display:none}.layout{display:block}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}

@@ -107,12 +107,14 @@ public struct WebSite: Sendable {
         do throws(MapRequestError) {
             request = try MapRequest(parameters: query)
         } catch {
-            return self.error(400, "The filter \(error.description)", MapRequest())
+            return filterError(error.parameter, error.message, query)
         }
         do {
             return try await page(request)
         } catch let lookup as LookupError {
-            return error(400, "The filters name an " + Self.sentence(lookup), MapRequest())
+            // The sides are resolved when the map is built: the focus is at fault unless it reads.
+            let side = (try? registry.resolveList(request.focus)) == nil ? "focus" : "partners"
+            return filterError(side, Self.sentence(lookup), query)
         } catch let failure as WorkspaceError {
             return error(400, failure.description, MapRequest())
         } catch {
@@ -125,6 +127,17 @@ public struct WebSite: Sendable {
     private static func sentence(_ error: LookupError) -> String {
         let text = error.description
         return text.hasSuffix("?") ? text : text + "."
+    }
+
+    /// A 400 page for a filter that cannot be read: why, and the filter form with that field marked and as typed.
+    private func filterError(_ parameter: String, _ message: String, _ query: [String: String]) -> WebResponse {
+        var others = query
+        others[parameter] = nil
+        let request = (try? MapRequest(parameters: others)) ?? MapRequest()
+        var page = ErrorPage(status: 400, message: "The filter \(parameter): \(message)", request: request)
+        page.correction = FilterForm(
+            request: request, registry: registry, problem: FilterProblem(parameter: parameter, message: message, typed: query[parameter] ?? ""))
+        return WebResponse(status: 400, body: page.render())
     }
 
     private func error(_ status: Int, _ message: String, _ request: MapRequest) -> WebResponse {

@@ -53,6 +53,27 @@ struct WebSiteTests {
         #expect(site.asset("diplomap.js").status == 200 && site.asset("../etc/passwd").status == 404)
     }
 
+    /// A filter that cannot be read comes back in the form, as typed and marked, beside the others kept.
+    @Test func aBadFilterIsShownInTheFormToCorrect() async throws {
+        let site = try await SharedStore.site.value
+        let badDate = await site.mapPage(query: ["since": "sometime", "partners": "JPN"])
+        #expect(badDate.status == 400)
+        #expect(badDate.body.contains(#"id="since" name="since""#) && badDate.body.contains(#"value="sometime" aria-describedby="since-problem" aria-invalid="true""#))
+        #expect(badDate.body.contains(#"<strong class="field-problem" id="since-problem">"#))
+        #expect(badDate.body.contains(#"id="partners" name="partners" value="JPN""#), "the other filters are kept")
+        #expect(!badDate.body.contains(#"id="partners" name="partners" value="JPN" aria-describedby="partners-hint partners-problem""#))
+
+        let unknownPartner = await site.mapPage(query: ["partners": "JPN,Atlantis"])
+        #expect(unknownPartner.status == 400)
+        #expect(unknownPartner.body.contains(#"value="JPN,Atlantis" aria-describedby="partners-hint partners-problem" aria-invalid="true""#))
+        #expect(unknownPartner.body.contains("Atlantis"))
+        let unknownFocus = await site.mapPage(query: ["focus": "Atlantis"])
+        #expect(unknownFocus.body.contains(#"value="Atlantis" aria-describedby="focus-hint focus-problem" aria-invalid="true""#))
+
+        let badIssue = await site.mapPage(query: ["issues": "economy.trade,economy.nothing"])
+        #expect(badIssue.status == 400 && badIssue.body.contains(#"<strong class="field-problem" id="issues-problem">unknown issue &quot;economy.nothing&quot;</strong>"#))
+    }
+
     @Test func theErrorPageEscapesItsMessage() {
         let html = ErrorPage(status: 404, message: "No <b>such</b> state").render()
         #expect(html.contains("<title>Not found (404) · diplomap</title>") && html.contains("No &lt;b&gt;such&lt;/b&gt; state"))
