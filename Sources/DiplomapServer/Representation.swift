@@ -9,6 +9,8 @@ import NIOCore
 struct Representation: Sendable {
     var body: ByteBuffer
     var eTag: String
+    /// The gzip copy's entity tag: a strong tag must differ between encodings of the same body.
+    var gzipETag: String
     var gzipped: ByteBuffer?
     /// The headers of the body as it is, of its gzip copy, and of a 304.
     private var plainHeaders: HTTPFields
@@ -27,6 +29,7 @@ struct Representation: Sendable {
     init(bytes: [UInt8], contentType: String, cacheControl: String, compress: Bool = false, headers: HTTPFields = [:]) {
         body = ByteBuffer(bytes: bytes)
         eTag = "\"" + Checksum.sha256(Data(bytes)).prefix(32) + "\""
+        gzipETag = String(eTag.dropLast()) + "-gzip\""
         if compress, bytes.count >= Self.gzipThreshold, let packed = GzipEncoder.compress(bytes) { gzipped = ByteBuffer(bytes: packed) }
         var common = headers
         common[.cacheControl] = cacheControl
@@ -45,9 +48,6 @@ struct Representation: Sendable {
     init(json value: some Encodable, cacheControl: String = Representation.dataCaching, compress: Bool = false) throws {
         self.init(bytes: Array(try JSONEncoder.api.encode(value)), contentType: "application/json", cacheControl: cacheControl, compress: compress)
     }
-
-    /// The gzip copy's entity tag: a strong tag must differ between encodings of the same body.
-    var gzipETag: String { String(eTag.dropLast()) + "-gzip\"" }
 
     /// The response to `request`: 304 when its `If-None-Match` names this body, else the body, gzip-compressed when accepted.
     func response(to request: Request, status: HTTPResponse.Status = .ok) -> Response {
