@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "DiplomapData",
             path: "Data",
-            exclude: ["README.md"],
+            exclude: ["README.md", "corpus"],
             sources: ["DefaultData.swift"],
             resources: [
                 .copy("countries"),
@@ -36,6 +36,7 @@ let package = Package(
                 .copy("facts"),
                 .copy("geo"),
                 .copy("lexicon"),
+                .copy("model"),
                 .copy("unvotes"),
                 .copy("cameo"),
             ]

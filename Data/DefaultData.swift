@@ -23,6 +23,9 @@ public enum DefaultData {
     /// `Data/lexicon`, the document mapper's phrases per issue and cue words.
     public static var lexiconFolder: URL { folder("lexicon") }
 
+    /// `Data/model/relations.tsv`: the document mapper's weights, fitted to `Data/corpus` by `diplomap train`.
+    public static var relationModelFile: URL { folder("model").appendingPathComponent("relations.tsv") }
+
     /// `Data/unvotes`, the UN General Assembly roll-call votes 1946–2019 (votes, roll calls, issues, gzip CSV).
     public static var unvotesFolder: URL { folder("unvotes") }
     /// `Data/cameo`: CAMEO codes, quad classes and the mapping of events to issues.

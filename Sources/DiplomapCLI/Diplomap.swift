@@ -6,7 +6,7 @@ public struct Diplomap: AsyncParsableCommand {
         commandName: "diplomap",
         abstract: "Map the relations between states, issue by issue, from evidence.",
         discussion: """
-        diplomap keeps evidence (curated facts, and later documents, events and UN votes) in a \
+        diplomap keeps evidence (curated facts, documents, political events and UN votes) in a \
         SQLite store, filled from the embedded data on first use, and aggregates it into a map \
         of dyads × issues.
 
@@ -24,6 +24,7 @@ public struct Diplomap: AsyncParsableCommand {
             BenchMapCommand.self,
             ExtractCommand.self,
             EvalCommand.self,
+            TrainCommand.self,
             BenchExtractCommand.self,
             VotesCommand.self,
             EventsCommand.self,

@@ -16,24 +16,39 @@ struct EvalCommand: AsyncParsableCommand {
         averages over all documents. Strict counts polarity, loose does not. Prints one row per \
         issue and the overall row.
 
+        With --folds K it measures the mapper's design rather than the shipped weights: the \
+        documents are split into K folds by a hash of their id, and each fold is mapped by a model \
+        trained (as `diplomap train` does) on the other folds only.
+
         Examples:
-          diplomap eval ../shared/eval/dev.jsonl
-          diplomap eval ../shared/eval/seeds.jsonl ../shared/eval/dev.jsonl --format json
+          diplomap eval held-out.jsonl
+          diplomap eval --folds 5 Data/corpus/*.jsonl
+          diplomap eval gold.jsonl --format json
         """
     )
 
     @Argument(help: ArgumentHelp("Annotated documents, JSONL with id, text and relations.", valueName: "gold.jsonl"))
     var files: [String]
 
+    @Option(help: "Cross-validate over this many folds instead of using the shipped model.")
+    var folds: Int?
+
     @Option(help: "table or json.")
     var format: ListFormat = .table
+
+    func validate() throws {
+        if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
+    }
 
     func run() async throws {
         let mapper = try DocumentMapper.make()
         let registry = try Workspace.registry()
         var score = RelationScore(expand: { registry.members(of: $0) })
-        for file in files {
-            for document in try AnnotatedDocument.load(URL(fileURLWithPath: file)) {
+        let documents = try files.flatMap { try AnnotatedDocument.load(URL(fileURLWithPath: $0)) }
+        if let folds {
+            RelationTrainer(extractor: mapper).crossValidate(documents, folds: folds, score: &score)
+        } else {
+            for document in documents {
                 score.add(gold: document.relations, predicted: mapper.extract(document.text).map(AnnotatedDocument.Relation.init))
             }
         }

@@ -16,6 +16,10 @@ struct ExtractCommand: AsyncParsableCommand {
         states" as C5), the issues its words name (Data/lexicon), and the polarity of each clause; \
         states that are only a venue or a topic ("instability in Afghanistan") are not sides.
 
+        Every relation carries the model's probability that the sentence states it \
+        (`confidence`); --min-confidence keeps those at or above a value (default: the model's \
+        threshold, chosen when it was trained).
+
         --format jsonl writes one line a document, {"id", "relations": [{"a", "b", "issue", \
         "polarity", "evidence"}]}, the form the evaluation files use; a plain file's id is its name.
         --import stores the relations as document evidence (quote and byte offsets), replacing \
@@ -38,6 +42,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "table (for people) or jsonl (one document a line, for programs and the scorer).")
     var format: Format = .table
 
+    @Option(help: ArgumentHelp("Keep relations whose probability is at least this (0 to 1).", valueName: "p"))
+    var minConfidence: Double?
+
     @Flag(name: .customLong("import"), help: "Store the relations as evidence, replacing each document's earlier rows.")
     var importEvidence = false
 
@@ -45,10 +52,12 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one document file") }
+        if let minConfidence, !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1") }
     }
 
     func run() async throws {
-        let mapper = try DocumentMapper.make()
+        var mapper = try DocumentMapper.make()
+        if let minConfidence { mapper.minimumConfidence = minConfidence }
         let documents = try DocumentMapper.read(files)
         let results = documents.map { ($0, mapper.extract($0.text)) }
         switch format {
@@ -63,9 +72,11 @@ struct ExtractCommand: AsyncParsableCommand {
             Output.print(out)
         case .table:
             let rows = results.flatMap { document, relations in
-                relations.map { [document.id, $0.a, $0.b, $0.issue.code, $0.polarity.rawValue, String($0.evidence.prefix(100))] }
+                relations.map {
+                    [document.id, $0.a, $0.b, $0.issue.code, $0.polarity.rawValue, String(format: "%.2f", $0.confidence), String($0.evidence.prefix(100))]
+                }
             }
-            Output.print(Output.table(["document", "a", "b", "issue", "polarity", "evidence"], rows))
+            Output.print(Output.table(["document", "a", "b", "issue", "polarity", "p", "evidence"], rows))
         }
         if importEvidence {
             let workspace = try await store.open()

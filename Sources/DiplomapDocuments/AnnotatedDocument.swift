@@ -10,22 +10,28 @@ public struct AnnotatedDocument: Sendable, Codable {
         public var issue: String
         public var polarity: String
         public var evidence: String?
+        /// The mapper's probability for a relation it found; annotations have none.
+        public var confidence: Double?
 
-        public init(a: [String], b: [String], issue: String, polarity: String, evidence: String? = nil) {
+        public init(a: [String], b: [String], issue: String, polarity: String, evidence: String? = nil, confidence: Double? = nil) {
             self.a = a
             self.b = b
             self.issue = issue
             self.polarity = polarity
             self.evidence = evidence
+            self.confidence = confidence
         }
 
         /// A mapper's relation in the annotation form.
         public init(_ relation: ExtractedRelation) {
-            self.init(a: [relation.a], b: [relation.b], issue: relation.issue.code, polarity: relation.polarity.rawValue, evidence: relation.evidence)
+            self.init(a: [relation.a], b: [relation.b], issue: relation.issue.code, polarity: relation.polarity.rawValue, evidence: relation.evidence,
+                      confidence: (relation.confidence * 1000).rounded() / 1000)
         }
     }
 
     public var id: String
+    /// Where the text comes from: the address of the page it was written from, for the corpus.
+    public var source: String?
     public var text: String
     public var relations: [Relation]
 

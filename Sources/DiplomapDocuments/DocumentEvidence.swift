@@ -10,7 +10,7 @@ public enum DocumentEvidence {
         return EvidenceSource(id: id, kind: .document, name: document.id, sha256: Checksum.sha256(Data(document.text.utf8)))
     }
 
-    /// One evidence row per relation: kind `.document`, weight 1, the sentence quoted with its byte offsets.
+    /// One evidence row per relation: kind `.document`, weighed by the mapper's probability, the sentence quoted with its byte offsets.
     ///
     /// A group related with itself (the five acting together) stands, as in the annotation contract,
     /// for every pair of its states; `members` expands a group code into its states.
@@ -20,7 +20,9 @@ public enum DocumentEvidence {
                 title: document.id, address: document.file,
                 locator: "bytes \(relation.start)-\(relation.end) of the text", quote: relation.evidence)
             return pairs(relation, members: members).map { a, b in
-                Evidence(kind: .document, a: a, b: b, issue: relation.issue, polarity: relation.polarity, citation: citation)
+                Evidence(
+                    kind: .document, a: a, b: b, issue: relation.issue, polarity: relation.polarity,
+                    weight: relation.confidence, citation: citation)
             }
         }
     }

@@ -12,8 +12,10 @@ public struct ExtractedRelation: Sendable, Hashable, Codable {
     /// Byte offsets of the sentence in the text's UTF-8.
     public var start: Int
     public var end: Int
+    /// The model's probability that the sentence states this relation, in [0, 1].
+    public var confidence: Double
 
-    public init(a: String, b: String, issue: Issue, polarity: Polarity, evidence: String, start: Int, end: Int) {
+    public init(a: String, b: String, issue: Issue, polarity: Polarity, evidence: String, start: Int, end: Int, confidence: Double) {
         self.a = a
         self.b = b
         self.issue = issue
@@ -21,5 +23,6 @@ public struct ExtractedRelation: Sendable, Hashable, Codable {
         self.evidence = evidence
         self.start = start
         self.end = end
+        self.confidence = confidence
     }
 }

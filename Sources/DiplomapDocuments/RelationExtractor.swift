@@ -1,23 +1,40 @@
 import DiplomapCore
+import Foundation
 
 /// The document mapper: finds the relations a text states between states, issue by issue.
 ///
-/// It reads each sentence (sides, venues, issues, polarity, clause by clause), finds the document's
-/// main pair of sides (the pair named together most often), then gives every sentence its pairs: the
-/// sides it names, related only within a clause and only through the clause's subject, each pair
-/// with the issues of its clause (with several objects, those named nearest to it); a single side
-/// completed by a venue or by the main pair; "the two countries" and sentences that name no state
-/// but speak of a relation or of the region resolved to the main pair.
+/// It reads each sentence (sides, venues, issues, cue words, clause by clause), gathers the pairs
+/// of sides the sentence may relate, and lets a model fitted to an annotated corpus decide which
+/// pairs it relates, on which issues and with which polarity (`RelationModel`). Every relation
+/// carries the model's probability; those below `minimumConfidence` are left out.
 public struct RelationExtractor: Sendable {
     private let reader: SentenceReader
-    private let members: [String: Set<String>]
+    let features: FeatureExtractor
+    /// The fitted weights.
+    public let model: RelationModel
+    /// The least probability of a relation that is returned: the model's threshold unless set.
+    public var minimumConfidence: Double
 
-    /// Builds the mapper from the registry (names, demonyms, capitals, regions) and the lexicon.
-    public init(registry: CountryRegistry, lexicon: Lexicon) {
+    /// Builds the mapper from the registry (names, demonyms, capitals, regions), the lexicon and the fitted model.
+    public init(registry: CountryRegistry, lexicon: Lexicon, model: RelationModel) {
         var members: [String: Set<String>] = [:]
         for group in registry.groups where group.kind == .region { members[group.code] = Set(group.members) }
-        self.members = members
         reader = SentenceReader(gazetteer: Gazetteer(registry: registry, lexicon: lexicon), lexicon: lexicon, members: members)
+        features = FeatureExtractor(rules: RuleMapper(members: members))
+        self.model = model
+        minimumConfidence = model.threshold
+    }
+
+    /// The same mapper with other weights (a model being trained or cross-validated).
+    func with(_ model: RelationModel) -> RelationExtractor {
+        RelationExtractor(reader: reader, features: features, model: model)
+    }
+
+    private init(reader: SentenceReader, features: FeatureExtractor, model: RelationModel) {
+        self.reader = reader
+        self.features = features
+        self.model = model
+        minimumConfidence = model.threshold
     }
 
     /// The relations stated in `text`, in order of their sentences.
@@ -30,161 +47,52 @@ public struct RelationExtractor: Sendable {
 
     /// The relations stated in UTF-8 text.
     public func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> [ExtractedRelation] {
+        relations(instances(bytes), bytes: bytes, floor: minimumConfidence)
+    }
+
+    /// The model's view of every sentence of the text.
+    func instances(_ bytes: UnsafeBufferPointer<UInt8>) -> [SentenceInstance] {
         let readings = SentenceSplitter.sentences(bytes).map { reader.read(bytes, range: $0) }
-        let main = mainPair(readings)
-        let hub = self.hub(readings)
+        return features.instances(readings, bytes: bytes)
+    }
+
+    /// Every relation of the instances whose probability reaches `floor`.
+    func relations(_ instances: [SentenceInstance], bytes: UnsafeBufferPointer<UInt8>, floor: Double) -> [ExtractedRelation] {
         var relations: [ExtractedRelation] = []
-        for reading in readings where !reading.issues.isEmpty {
-            let pairs = self.pairs(reading, main: main, hub: hub)
-            guard !pairs.isEmpty else { continue }
-            let evidence = String(decoding: bytes[reading.range], as: UTF8.self)
-            for (a, b) in pairs {
-                guard let issues = issues(of: a, b, in: reading) else { continue }
-                let mediator = reading.mediation && reading.subjects.values.contains { $0.contains(a) != $0.contains(b) }
-                for item in issues {
+        let heads = RelationModel.heads
+        for instance in instances where !instance.candidates.isEmpty {
+            var sentence = [Double](repeating: 0, count: heads)
+            model.add(instance.features, to: &sentence)
+            var evidence: String?
+            for candidate in instance.candidates {
+                var scores = sentence
+                model.add(candidate.features, to: &scores)
+                let relate = sigmoid(scores[RelationModel.relateHead])
+                guard relate >= floor else { continue }
+                for issue in Issue.allCases {
+                    let stated = relate * sigmoid(scores[RelationModel.issueHead + issue.index])
+                    guard stated >= floor else { continue }
+                    var issueScores = scores
+                    model.add(instance.polarityFeatures(issue), to: &issueScores)
+                    let (polarity, polarityProbability) = Self.polarity(issueScores)
+                    let confidence = stated * polarityProbability
+                    guard confidence >= floor else { continue }
+                    if evidence == nil { evidence = String(decoding: bytes[instance.range], as: UTF8.self) }
                     relations.append(ExtractedRelation(
-                        a: a, b: b, issue: item.issue, polarity: mediator && item.polarity == .conflict ? .cooperation : item.polarity,
-                        evidence: evidence,
-                        start: reading.range.lowerBound, end: reading.range.upperBound))
+                        a: candidate.a, b: candidate.b, issue: issue, polarity: polarity, evidence: evidence!,
+                        start: instance.range.lowerBound, end: instance.range.upperBound, confidence: confidence))
                 }
             }
         }
         return relations
     }
 
-    /// The pair of sides named together in most sentences, first named first on ties.
-    private func mainPair(_ readings: [SentenceReading]) -> [String] {
-        var counts: [[String]: Int] = [:]
-        var order: [[String]] = []
-        for reading in readings {
-            for (a, b) in related(reading.sides) {
-                let key = [a, b].sorted()
-                if counts[key] == nil { order.append(key) }
-                counts[key, default: 0] += 1
-            }
-        }
-        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) } ?? []
-    }
-
-    /// The document's focus: a region named together with others if there is one (the focus of the
-    /// map), else the side named together with others in the most sentences.
-    private func hub(_ readings: [SentenceReading]) -> String? {
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for reading in readings where reading.sides.count > 1 {
-            for side in reading.sides {
-                if counts[side] == nil { order.append(side) }
-                counts[side, default: 0] += 1
-            }
-        }
-        if let region = order.first(where: { members[$0] != nil }) { return region }
-        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }
-    }
-
-    private func pairs(_ reading: SentenceReading, main: [String], hub: String?) -> [(String, String)] {
-        var sides = reading.sides
-        if reading.anaphora {
-            if !reading.compound.isEmpty {
-                sides = reading.compound
-            } else if !main.isEmpty {
-                sides = main
-            }
-        }
-        if sides.count == 1 {
-            let side = sides[0]
-            if members[side] != nil, reading.reflexive || reading.enumerated {
-                return [(side, side)]
-            } else if !reading.venues.isEmpty {
-                sides += reading.venues
-            } else if main.contains(side) {
-                sides = main
-            } else if let hub, hub != side, members[hub]?.contains(side) != true {
-                sides.append(hub)
-            }
-        } else if sides.isEmpty, reading.relational {
-            sides = main
-        } else if sides.isEmpty, let region = reading.venues.first(where: { members[$0] != nil }),
-                  let partner = main.contains(region) ? main.first(where: { $0 != region }) : hub, partner != region {
-            // A sentence on the region that names no side ("peace across Central Asia") speaks of its partner in the document.
-            sides = [partner, region]
-        }
-        // A coordinated list acts as one side: paired with the others, or with the focus when alone.
-        if let list = reading.lists.first(where: { Set($0) == Set(sides) }), !reading.mutual,
-           let hub, !list.contains(hub) {
-            return related(list + [hub]).filter { $0.0 == hub || $0.1 == hub }
-        }
-        // A list acts together when another side is named in the clause that names the whole list.
-        let together = reading.lists.filter { list in
-            if reading.mutualLists.contains(list) { return false }
-            let clauses = list.dropFirst().reduce(reading.clausesOf[list[0]] ?? []) { $0.intersection(reading.clausesOf[$1] ?? []) }
-            return sides.contains { side in
-                !list.contains(side) && reading.clausesOf[side].map { !$0.isDisjoint(with: clauses) } ?? true
-            }
-        }
-        return related(sides).filter { a, b in !together.contains { $0.contains(a) && $0.contains(b) } }
-    }
-
-    /// The issues a pair takes: those named in a clause that names both sides, one of them its subject
-    /// unless both are of one list (or one side, when the other comes from outside the sentence), or in a clause without sides that follows one of theirs;
-    /// nil when the two sides share no such clause. A pair whose clauses name no issue takes all of the sentence's.
-    private func issues(of a: String, _ b: String, in reading: SentenceReading) -> [IssuePolarity]? {
-        var shared: Set<Int>
-        switch (reading.clausesOf[a], reading.clausesOf[b]) {
-        case let (x?, y?):
-            shared = x.intersection(y)
-            if !reading.lists.contains(where: { $0.contains(a) && $0.contains(b) }) {
-                shared = shared.filter { reading.subjects[$0].map { $0.contains(a) || $0.contains(b) } ?? true }
-            }
-        case let (x?, nil), let (nil, x?): shared = x
-        case (nil, nil): return reading.issues
-        }
-        if shared.isEmpty { return nil }
-        // A clause without sides modifies the nearest clause before it that has sides.
-        shared.formUnion(reading.sidelessClauses.filter { clause in
-            guard let host = (0..<clause).last(where: { !reading.sidelessClauses.contains($0) }) else { return false }
-            return shared.contains(host)
-        })
-        var own = reading.issues.filter { reading.issueClauses[$0.issue]?.isDisjoint(with: shared) == false }
-        if own.isEmpty { own = reading.issues }
-        if case let (x?, y?) = (reading.clausesOf[a], reading.clausesOf[b]) {
-            for clause in x.intersection(y) {
-                guard let subject = reading.subjects[clause], subject.contains(a) != subject.contains(b) else { continue }
-                let object = subject.contains(a) ? b : a
-                own = own.filter { nearest($0.issue, object: object, clause: clause, subject: subject, in: reading) }
-            }
-        }
-        return own
-    }
-
-    /// Whether, of the objects a clause's subject is related to, `object` (with its list) is named
-    /// nearest to a mention of the issue in that clause; true for an issue the clause does not name
-    /// or names before all objects.
-    private func nearest(_ issue: Issue, object: String, clause: Int, subject: Set<String>, in reading: SentenceReading) -> Bool {
-        let positions = reading.issueAt.filter { $0.issue == issue && $0.clause == clause }.map(\.position)
-        guard !positions.isEmpty else { return true }
-        let unit = reading.lists.first { $0.contains(object) }.map(Set.init) ?? [object]
-        let others = reading.sideAt.filter { $0.clause == clause && !subject.contains($0.side) && !unit.contains($0.side) }
-        let own = reading.sideAt.filter { $0.clause == clause && unit.contains($0.side) }
-        guard !others.isEmpty, !own.isEmpty else { return true }
-        // An issue named before every object ("plans a pipeline to A and B") is the subject's, for all of them.
-        let first = min(own.map(\.position).min()!, others.map(\.position).min()!)
-        // Distance in words, a name after the issue winning a tie ("a uranium deal with Kazakhstan").
-        func distance(_ position: Int, _ p: Int) -> Int { position >= p ? 2 * (position - p) : 2 * (p - position) + 1 }
-        return positions.contains { p in
-            p < first || own.map { distance($0.position, p) }.min()! <= others.map { distance($0.position, p) }.min()!
-        }
-    }
-
-    /// Every unordered pair of distinct sides, leaving out a group with one of its own members.
-    private func related(_ sides: [String]) -> [(String, String)] {
-        var pairs: [(String, String)] = []
-        for i in sides.indices {
-            for j in sides.indices where j > i {
-                let a = sides[i], b = sides[j]
-                if members[a]?.contains(b) == true || members[b]?.contains(a) == true { continue }
-                pairs.append((a, b))
-            }
-        }
-        return pairs
+    /// The most probable polarity and its probability, by the softmax of the polarity heads.
+    private static func polarity(_ scores: [Double]) -> (Polarity, Double) {
+        let logits = Polarity.allCases.map { scores[RelationModel.polarityHead + $0.index] }
+        let top = logits.max()!
+        let total = logits.reduce(0) { $0 + exp($1 - top) }
+        let best = logits.firstIndex(of: top)!
+        return (Polarity.allCases[best], 1 / total)
     }
 }

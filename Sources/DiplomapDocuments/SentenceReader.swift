@@ -22,7 +22,9 @@ struct SentenceReader: Sendable {
         var reading = SentenceReading(range: range)
         let tokens = Tokenizer.tokens(bytes, in: range)
         guard !tokens.isEmpty else { return reading }
+        reading.tokens = tokens
         let cues = lexicon.cues.matches(in: tokens)
+        reading.cues = cues.map { ($0.value, $0.range.lowerBound) }
         let issueMatches = lexicon.issues.matches(in: tokens).compactMap { match in
             match.value.map { PhraseIndex<Issue>.Match(range: match.range, value: $0) }
         }
@@ -46,6 +48,7 @@ struct SentenceReader: Sendable {
         var clause = 0
         var fronted = false
         let mentions = gazetteer.mentions(in: tokens)
+        reading.names = mentions.map(\.range)
         for i in 0..<tokens.count {
             let gap = i > 0 ? bytes[tokens[i - 1].end..<tokens[i].start] : bytes[0..<0]
             let comma = gap.contains(UInt8(ascii: ","))

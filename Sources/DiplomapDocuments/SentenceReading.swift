@@ -4,6 +4,12 @@ import DiplomapCore
 struct SentenceReading: Sendable {
     /// Byte range of the sentence in the text.
     var range: Range<Int>
+    /// The sentence's words.
+    var tokens: [Token] = []
+    /// The word ranges that name a state or region, whatever its role: the model reads the words around them, not the names.
+    var names: [Range<Int>] = []
+    /// The cue words found, with the index of their first word.
+    var cues: [(cue: Cue, position: Int)] = []
     /// States and regions that act in the sentence, in order of mention.
     var sides: [String] = []
     /// States named as a venue or a topic ("in Tashkent"): sides only when the sentence names one other side.

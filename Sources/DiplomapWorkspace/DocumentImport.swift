@@ -3,9 +3,11 @@ import DiplomapData
 import DiplomapDocuments
 
 extension Workspace {
-    /// The document mapper of the embedded data: the registry's names and `Data/lexicon`.
+    /// The document mapper of the embedded data: the registry's names, `Data/lexicon` and the model of `Data/model`.
     public static func documentMapper(registry: CountryRegistry) throws -> RelationExtractor {
-        RelationExtractor(registry: registry, lexicon: try Lexicon(folder: DefaultData.lexiconFolder))
+        RelationExtractor(
+            registry: registry, lexicon: try Lexicon(folder: DefaultData.lexiconFolder),
+            model: try RelationModel(contentsOf: DefaultData.relationModelFile))
     }
 
     /// Stores a document's relations as one document source, replacing what an earlier import of the same document stored.

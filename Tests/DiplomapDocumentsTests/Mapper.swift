@@ -7,7 +7,9 @@ import Foundation
 enum Mapper {
     static let shared: RelationExtractor = {
         let registry = try! KnowledgeBase.registry(countries: DefaultData.countriesFile, groups: DefaultData.groupsFile)
-        return RelationExtractor(registry: registry, lexicon: try! Lexicon(folder: DefaultData.lexiconFolder))
+        return RelationExtractor(
+            registry: registry, lexicon: try! Lexicon(folder: DefaultData.lexiconFolder),
+            model: try! RelationModel(contentsOf: DefaultData.relationModelFile))
     }()
 
     /// The relations of a text as "A-B issue polarity" strings, sides sorted, for compact expectations.

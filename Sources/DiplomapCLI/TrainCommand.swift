@@ -1,0 +1,42 @@
+import ArgumentParser
+import DiplomapDocuments
+import Foundation
+
+/// `diplomap train`: fits the document mapper's model to annotated documents and writes its weights.
+struct TrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Fit the document mapper's model to annotated documents.",
+        discussion: """
+        Reads annotated documents (JSONL of id, text and relations, as in Data/corpus) and fits \
+        the three logistic models of the mapper (is a pair related, on which issues, with which \
+        polarity) over the features the mapper reads; the threshold is chosen by an inner \
+        cross-validation. The same documents always give the same weights, byte for byte. The \
+        weights are written as text; the tool reads Data/model/relations.tsv, so commit the file \
+        written there to change the shipped model.
+
+        Measure a model on documents it did not learn from with `diplomap eval --folds 5` (over \
+        the corpus) and `diplomap eval` on held-out files.
+
+        Examples:
+          diplomap train Data/corpus/*.jsonl --out Data/model/relations.tsv
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Annotated documents to learn from.", valueName: "corpus.jsonl"))
+    var files: [String]
+
+    @Option(help: "Where to write the weights.")
+    var out: String
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one annotated file") }
+    }
+
+    func run() async throws {
+        let documents = try files.flatMap { try AnnotatedDocument.load(URL(fileURLWithPath: $0)) }
+        let model = RelationTrainer(extractor: try DocumentMapper.make()).fit(documents)
+        try Output.write(model.text, to: out, what: "the model")
+        Output.error("fitted \(model.featureCount) features on \(documents.count) documents (threshold \(model.threshold)) into \(out)")
+    }
+}
