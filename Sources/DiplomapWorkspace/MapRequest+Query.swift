@@ -31,7 +31,7 @@ extension MapRequest {
         }
         let window: TimeWindow
         do {
-            window = try TimeWindow(since: value("since"), until: value("until"), asOf: value("as-of"))
+            window = try TimeWindow(since: value("since"), until: value("until"), asOf: value("as-of"), window: value("window"))
         } catch {
             throw MapRequestError(parameter: error.bound, message: error.message)
         }
@@ -51,6 +51,7 @@ extension MapRequest {
         if let since = window.since { items.append(("since", since.description)) }
         if let until = window.until { items.append(("until", until.description)) }
         if let asOf = window.asOf { items.append(("as-of", asOf.description)) }
+        if window.lookBack != TimeWindow.defaultLookBack { items.append(("window", String(window.lookBack))) }
         return items
     }
 }
