@@ -87,16 +87,17 @@ public struct DyadPage: Sendable {
         let rows = cells.map { cell in
             let byKind = SourceKind.allCases.map { "<td>\(Self.counts(cell.counts[$0]))</td>" }.joined()
             return "<tr><th scope=\"row\"><a href=\"#\(WebPaths.issueAnchor(cell.issue))\">\(HTML.escape(cell.issue.label))</a></th>"
-                + "<td class=\"score\" style=\"background:\(ScoreColor.background(score: cell.score));color:\(ScoreColor.foreground(score: cell.score))\">"
-                + "\(ReportNames.score(cell.score))</td>"
-                + "<td class=\"num\">\(ReportNames.percent(cell.confidence))</td><td>\(HTML.escape(cell.basis.label))</td>\(byKind)</tr>"
+                + "<td class=\"score\(ScoreColor.isUnconfirmed(cell) ? " thin" : "")\(cell.basis == .votes ? " votes" : "")\" "
+                + "style=\"background-color:\(ScoreColor.background(cell));color:\(ScoreColor.foreground(intensity: ScoreColor.intensity(cell)))\">"
+                + "\(ScoreColor.label(score: cell.score))</td><td>\(HTML.escape(ReportNames.reading(cell)))</td>"
+                + "<td class=\"num\">\(ReportNames.percent(cell.confidence))</td><td>\(HTML.escape(cell.basis.label))\(ScoreColor.isUnconfirmed(cell) ? "; one piece or undated only" : "")</td>\(byKind)</tr>"
         }
         return """
         <section id="issues" aria-labelledby="issues-title"><h2 id="issues-title">What they cooperate and conflict on</h2>
         <p class="note">Score from −1 (conflict) to +1 (cooperation); confidence grows with independent evidence and with agreement across kinds of source. \
         Select an issue for its evidence.</p>
         <div class="scroll"><table class="scores"><caption class="visually-hidden">Score, confidence, basis and evidence counts by kind of source, per issue</caption>
-        <thead><tr><th scope="col">Issue</th><th scope="col">Score</th><th scope="col">Confidence</th><th scope="col">Basis</th>\(kinds)</tr></thead>
+        <thead><tr><th scope="col">Issue</th><th scope="col">Score</th><th scope="col">Reading</th><th scope="col">Confidence</th><th scope="col">Basis</th>\(kinds)</tr></thead>
         <tbody>\(rows.joined())</tbody></table></div></section>
         """
     }
