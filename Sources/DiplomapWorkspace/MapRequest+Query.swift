@@ -2,7 +2,7 @@ import DiplomapCore
 
 extension MapRequest {
     /// The parameters a request is written as in a URL, in the order `queryItems` writes them.
-    public static let parameterNames = ["focus", "partners", "issues", "kinds", "since", "until", "as-of"]
+    public static let parameterNames = ["focus", "partners", "issues", "kinds", "since", "until", "as-of", "window"]
 
     /// Reads a request from URL query parameters (`focus`, `partners`, `issues`, `kinds`, `since`, `until`, `as-of`);
     /// a missing or empty parameter keeps its default. The error names the parameter at fault.
