@@ -21,7 +21,7 @@ public struct NetworkChart: Sendable {
     }
 
     /// The least strength (the mean colour intensity of the agreeing cells, see `ScoreColor.intensity`) an edge needs to be drawn.
-    public static let minimumStrength = 0.4
+    public static let minimumStrength = 0.5
 
     /// How well attested a pattern is: the mean intensity of the cells that agree in its direction, the group's included.
     func strength(_ pattern: Patterns.IssuePattern) -> Double {
