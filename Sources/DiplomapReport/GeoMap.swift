@@ -53,13 +53,14 @@ public struct GeoMap: Sendable {
         let groupAnchors = Dictionary(uniqueKeysWithValues: groups.compactMap { code in boundaries.anchor(side: code, registry: registry).map { (code, $0) } })
         func place(_ code: String) -> (lon: Double, lat: Double)? { groupAnchors[code] ?? anchors[code] }
         let dyads = map.dyads.filter { place($0.focus) != nil && place($0.partner) != nil }
-        let most = Double(dyads.map(\.evidence).max() ?? 1)
-        for dyad in dyads.sorted(by: { $0.evidence < $1.evidence }) {
+        // Thickness is the number of issues with evidence: a count of pieces would be a count of vote sessions and news months.
+        let most = Double(dyads.map(\.issues).max() ?? 1)
+        for dyad in dyads.sorted(by: { ($0.issues, $0.focus, $0.partner) < ($1.issues, $1.focus, $1.partner) }) {
             let a = xy(place(dyad.focus)!), b = xy(place(dyad.partner)!)
             let ofGroup = groupAnchors[dyad.focus] != nil || groupAnchors[dyad.partner] != nil
             let tip = "\(registry.displayName(dyad.focus)) – \(registry.displayName(dyad.partner)): score \(String(format: "%+.2f", dyad.score)), \(dyad.evidence) pieces of evidence on \(dyad.issues) issues"
             svg += "<a href=\"\(HTML.escape(links.dyad(dyad.focus, dyad.partner)))\"><line x1=\"\(a.x)\" y1=\"\(a.y)\" x2=\"\(b.x)\" y2=\"\(b.y)\" "
-            svg += "stroke=\"\(ScoreColor.background(score: dyad.score))\" stroke-width=\"\(SVG.number(1 + 6 * Double(dyad.evidence) / most))\" "
+            svg += "stroke=\"\(ScoreColor.background(score: dyad.score))\" stroke-width=\"\(SVG.number(1 + 6 * Double(dyad.issues) / most))\" "
             svg += ofGroup ? "stroke-dasharray=\"6 4\" class=\"dyad group\">" : "class=\"dyad\">"
             svg += "<title>\(HTML.escape(tip))</title></line></a>"
         }

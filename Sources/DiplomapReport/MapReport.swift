@@ -57,7 +57,7 @@ public struct MapReport: Sendable {
         \(Self.legend)
         </header>
         <main>
-        \(geo.isEmpty ? "" : "<section id=\"map\"><h2>The region</h2>\(geo)\(GeoMap.key)<p class=\"note\">Lines join the states' capitals (a state's centroid where no capital is known); a group's dashed lines start at the mean of its members' capitals; colour is the pair's score over all issues, thickness its amount of evidence. Click a line for its evidence. Outlines and capitals: Natural Earth.</p></section>")
+        \(geo.isEmpty ? "" : "<section id=\"map\"><h2>The region</h2>\(geo)\(GeoMap.key)<p class=\"note\">Lines join the states' capitals (a state's centroid where no capital is known); a group's dashed lines start at the mean of its members' capitals; colour is the pair's score over all issues (weighted by confidence), thickness its number of issues with evidence. Click a line for its evidence. Outlines and capitals: Natural Earth.</p></section>")
         <section id="heatmap"><h2>Issues by pair of states</h2>
         \(HeatmapTable.note)
         \(HeatmapTable(map: map, registry: registry).render())</section>

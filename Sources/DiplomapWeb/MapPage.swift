@@ -37,7 +37,7 @@ public struct MapPage: Sendable {
         <section id="heatmap" aria-labelledby="heatmap-title"><h2 id="heatmap-title">Issues by pair of states</h2>
         \(HeatmapTable.note)
         \(heatmap)</section>
-        \(geo.isEmpty ? "" : "<section id=\"map\" aria-labelledby=\"map-title\"><h2 id=\"map-title\">The region</h2>\(geo)\(GeoMap.key)<p class=\"note\">Lines join the states' capitals; colour is the pair's score over all issues, thickness its amount of evidence. Select a line to open the pair. Outlines: Natural Earth.</p></section>")
+        \(geo.isEmpty ? "" : "<section id=\"map\" aria-labelledby=\"map-title\"><h2 id=\"map-title\">The region</h2>\(geo)\(GeoMap.key)<p class=\"note\">Lines join the states' capitals; colour is the pair's score over all issues (weighted by confidence), thickness its number of issues with evidence. Select a line to open the pair. Outlines: Natural Earth.</p></section>")
         \(PatternSection(patterns: built.patterns, registry: registry, links: links).render())
         </div>
         </div>
