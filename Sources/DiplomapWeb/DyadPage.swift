@@ -59,11 +59,13 @@ public struct DyadPage: Sendable {
         let title = "\(registry.displayName(a)) and \(registry.displayName(b))"
         var pairMap = map
         pairMap.cells = cells
-        let total = cells.reduce(0) { $0 + $1.counts.byPolarity.total }
+        let total = cells.reduce(0) { $0 + $1.counts.byPolarity.total - $1.counts.vote.total }
+        let sessions = cells.map(\.counts.vote.total).max() ?? 0
+        let votes = sessions > 0 ? " and their UN votes (one stream per issue, up to \(sessions) sessions)" : ""
         let main = """
         <nav class="crumbs" aria-label="Breadcrumb"><a href="\(HTML.escape(WebPaths.map(request)))">Map</a> › <span aria-current="page">\(HTML.escape(names))</span></nav>
         <h1>\(HTML.escape(title))</h1>
-        <p class="meta">\(total) pieces of evidence on \(cells.count) issues. \(HTML.escape(WebText.filters(request)))</p>
+        <p class="meta">\(total) pieces of evidence\(votes) on \(cells.count) issues. \(HTML.escape(WebText.filters(request)))</p>
         <p class="meta">About the states: \(countryLink(a)) · \(countryLink(b))</p>
         \(MapReport.legend)
         \(scores(cells))
@@ -85,7 +87,7 @@ public struct DyadPage: Sendable {
         }
         let kinds = SourceKind.allCases.map { "<th scope=\"col\">\(FilterForm.kindLabel($0))</th>" }.joined()
         let rows = cells.map { cell in
-            let byKind = SourceKind.allCases.map { "<td>\(Self.counts(cell.counts[$0]))</td>" }.joined()
+            let byKind = SourceKind.allCases.map { "<td>\(Self.counts(cell.counts[$0], kind: $0))</td>" }.joined()
             return "<tr><th scope=\"row\"><a href=\"#\(WebPaths.issueAnchor(cell.issue))\">\(HTML.escape(cell.issue.label))</a></th>"
                 + "<td class=\"score\(ScoreColor.isUnconfirmed(cell) ? " thin" : "")\(cell.basis == .votes ? " votes" : "")\" "
                 + "style=\"background-color:\(ScoreColor.background(cell));color:\(ScoreColor.foreground(intensity: ScoreColor.intensity(cell)))\">"
@@ -131,8 +133,9 @@ public struct DyadPage: Sendable {
     }
 
     /// "2 cooperation, 1 conflict" with the zero counts left out; a dash when there are none.
-    static func counts(_ counts: PolarityCounts) -> String {
-        let parts = Polarity.allCases.filter { counts[$0] > 0 }.map { "\(counts[$0]) \($0.rawValue)" }
+    static func counts(_ counts: PolarityCounts, kind: SourceKind = .fact) -> String {
+        let words: [Polarity: String] = kind == .vote ? [.cooperation: "aligned", .conflict: "divergent", .neutral: "within baseline"] : [:]
+        let parts = Polarity.allCases.filter { counts[$0] > 0 }.map { "\(counts[$0]) \(words[$0] ?? $0.rawValue)" }
         return parts.isEmpty ? "<span aria-label=\"none\">–</span>" : parts.joined(separator: ", ")
     }
 
