@@ -34,7 +34,11 @@ public struct NetworkChart: Sendable {
     public func render() -> String {
         let directed = patterns.patterns.filter { ($0.reach == .regionWide || $0.reach == .specific) && $0.direction != .mixed }
         let shown = directed.filter { strength($0) >= Self.minimumStrength }
-        guard !shown.isEmpty else { return "" }
+        guard !directed.isEmpty else { return "" }
+        guard !shown.isEmpty else {
+            return "<p class=\"note\">No partner–issue relation is attested well enough to draw; the \(directed.count) thinly attested ones "
+                + "(single or undated pieces) are in the pattern table.</p>"
+        }
         let issues = Issue.allCases.filter { issue in shown.contains { $0.issue == issue } }
         let partners = map.partners.filter { partner in shown.contains { $0.partner == partner } }
         let rowHeight = 26.0, width = 640.0, left = 180.0, right = width - 200
