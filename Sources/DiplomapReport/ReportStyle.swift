@@ -27,7 +27,8 @@ public enum ReportStyle {
     .patterns th.issue{height:6.5rem;vertical-align:bottom;white-space:nowrap}.patterns th.issue span{writing-mode:vertical-rl;transform:rotate(180deg)}
     .patterns tbody th{text-align:left;white-space:nowrap;background:#f4f4f4}.patterns td{min-width:2.2rem;background:#f0f0f0}.patterns td a{color:inherit;text-decoration:none;display:block}
     .patterns td.absent{background:#fafafa;color:#bbb}.patterns small{display:block;font-size:.65rem}.co{background:#d1e5f0}.cf{background:#fddbc7}
-    .patterns td.region-wide.co{background:#6fa3cf;color:#fff}.patterns td.region-wide.cf{background:#d9822b;color:#111}.patterns td.votes{color:#555}
+    .patterns td.region-wide.co{background:#6fa3cf;color:#fff}.patterns td.region-wide.cf{background:#d9822b;color:#111}
+    .patterns td.region-wide.co.thin{background-color:#b4cfe6;color:#111}.patterns td.region-wide.cf.thin{background-color:#f2cda8}.patterns td.votes{color:#555}
     .pair{border-top:1px solid #ddd}.cell{border-left:4px solid #ccc;padding:.1rem .8rem;margin:.6rem 0}.cell:target{border-color:#2166ac;background:#eef4fa}
     .polarity,.kind,.date{font-size:.8rem;padding:0 .3rem;border:1px solid #999;border-radius:3px}
     .cooperation{background:#d1e5f0}.conflict{background:#fddbc7}.neutral{background:#eee}
