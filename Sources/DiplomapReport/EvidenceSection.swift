@@ -33,11 +33,15 @@ public struct EvidenceSection {
         <h4>\(HTML.escape(cell.issue.label)) <code>\(cell.issue.code)</code></h4>
         <p class="meta">\(HTML.escape(ReportNames.reading(cell).prefix(1).uppercased() + ReportNames.reading(cell).dropFirst())): \
         score \(ReportNames.score(cell.score)), confidence \(ReportNames.percent(cell.confidence)), \(cell.basis.label)\(ScoreColor.isUnconfirmed(cell) ? ", resting on one piece or on undated evidence only" : ""); \
-        \(HTML.escape(ReportNames.evidenceDetail(cell))).\(shown)</p>
+        \(HTML.escape(ReportNames.evidenceDetail(cell))).\(shown)\(cell.counts.vote.total > 0 ? Self.voteNote : "")</p>
         <ol>\(cell.strongest.map(Self.item).joined())</ol>
         </div>
         """
     }
+
+    /// Where a cell's UN votes are read as agreement over time.
+    static let voteNote = " UN votes are one stream: each session's citation gives the agreement, its change from the session before and the baseline with its band; "
+        + "<a href=\"#votes\">the agreement per year</a> is charted below."
 
     /// One piece of evidence as a list item: polarity, kind, date, summary or quote, and its full citation.
     public static func item(_ evidence: Evidence) -> String {

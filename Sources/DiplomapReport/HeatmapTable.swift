@@ -44,7 +44,7 @@ public struct HeatmapTable: Sendable {
         let tip = "\(ReportNames.pair(focus, partner, registry)) · \(issue.label): \(ReportNames.reading(cell)), score \(ReportNames.score(cell.score)), "
             + "confidence \(ReportNames.percent(cell.confidence)); \(ReportNames.evidenceDetail(cell)); \(cell.basis.label)"
         let mark = marks.isEmpty ? "" : "<span class=\"mark\">\(marks)</span>"
-        return "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") style=\"background-color:\(ScoreColor.background(score: cell.score, intensity: intensity));color:\(ScoreColor.foreground(intensity: intensity))\">"
+        return "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") style=\"background-color:\(ScoreColor.background(cell));color:\(ScoreColor.foreground(intensity: cell.basis == .votes ? 0 : intensity))\">"
             + "<a href=\"\(HTML.escape(links.cell(focus, partner, issue)))\" title=\"\(HTML.escape(tip))\" aria-label=\"\(HTML.escape(tip))\">\(ScoreColor.label(score: cell.score))\(mark)</a></td>"
     }
 
@@ -52,7 +52,7 @@ public struct HeatmapTable: Sendable {
     public static let note = """
     <p class="note">Each cell shows its score from −1 (conflict) to +1 (cooperation); its colour is as strong as the score and the confidence together, \
     and a score within ±\(ScoreColor.neutralBand) shows no sign. Hover over a cell for its evidence by kind, click it to read them. \
-    Cells marked ? rest on one piece of evidence or on undated evidence only; v on UN votes only, which measure voting alignment \
+    Cells marked ? rest on one piece of evidence or on undated evidence only; v (on lilac) on UN votes only, which measure voting alignment \
     (aligned or divergent against each session's baseline), not cooperation or conflict; ◦ on one machine-coded source only.</p>
     """
 
@@ -65,7 +65,7 @@ public struct HeatmapTable: Sendable {
         }
         let marks = [
             "<li><span class=\"swatch thin\">?</span> one piece of evidence or undated evidence only: pale whatever its score</li>",
-            "<li><span class=\"swatch votes\">v</span> UN votes only: voting alignment (aligned or divergent), not cooperation or conflict</li>",
+            "<li><span class=\"swatch votes\" style=\"background-color:\(ScoreColor.votes)\">v</span> UN votes only: voting alignment (+ aligned, − divergent against each session's baseline), not cooperation or conflict, so never blue or orange</li>",
             "<li><span class=\"swatch\">◦</span> one machine-coded source only: a coded claim</li>",
         ]
         return "<ul class=\"legend\" aria-label=\"Legend of the heatmap\">\(items.joined())\(marks.joined())</ul>"

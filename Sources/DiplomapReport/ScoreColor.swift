@@ -44,8 +44,13 @@ public enum ScoreColor {
         return hex(channel(white.r, end.r), channel(white.g, end.g), channel(white.b, end.b))
     }
 
-    /// The background of a cell, from its score, its confidence and what it rests on.
-    public static func background(_ cell: RelationCell) -> String { background(score: cell.score, intensity: intensity(cell)) }
+    /// The background of a cell resting on UN votes alone: voting alignment is not on the cooperation–conflict scale.
+    public static let votes = "#ebe8f0"
+
+    /// The background of a cell, from its score, its confidence and what it rests on; a cell of UN votes alone is never blue or orange.
+    public static func background(_ cell: RelationCell) -> String {
+        cell.basis == .votes ? votes : background(score: cell.score, intensity: intensity(cell))
+    }
 
     /// The background for a score held with full confidence (lines of the maps, legends).
     public static func background(score: Double) -> String { background(score: score, intensity: abs(score)) }

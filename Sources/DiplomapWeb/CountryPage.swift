@@ -78,7 +78,7 @@ public struct CountryPage: Sendable {
             let issues = pair.cells.map { cell in
                 "<li><a href=\"\(HTML.escape(WebPaths.dyad(pair.focus, pair.partner, request, issue: cell.issue)))\">"
                     + "<span class=\"swatch\(ScoreColor.isUnconfirmed(cell) ? " thin" : "")\(cell.basis == .votes ? " votes" : "")\" "
-                    + "style=\"background-color:\(ScoreColor.background(cell));color:\(ScoreColor.foreground(intensity: ScoreColor.intensity(cell)))\">"
+                    + "style=\"background-color:\(ScoreColor.background(cell));color:\(ScoreColor.foreground(intensity: cell.basis == .votes ? 0 : ScoreColor.intensity(cell)))\">"
                     + "\(ScoreColor.label(score: cell.score))</span> \(HTML.escape(cell.issue.label))</a> (\(HTML.escape(ReportNames.reading(cell))))</li>"
             }
             let evidence = pair.cells.reduce(0) { $0 + $1.counts.byPolarity.total }

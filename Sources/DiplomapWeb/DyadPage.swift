@@ -90,7 +90,7 @@ public struct DyadPage: Sendable {
             let byKind = SourceKind.allCases.map { "<td>\(Self.counts(cell.counts[$0], kind: $0))</td>" }.joined()
             return "<tr><th scope=\"row\"><a href=\"#\(WebPaths.issueAnchor(cell.issue))\">\(HTML.escape(cell.issue.label))</a></th>"
                 + "<td class=\"score\(ScoreColor.isUnconfirmed(cell) ? " thin" : "")\(cell.basis == .votes ? " votes" : "")\" "
-                + "style=\"background-color:\(ScoreColor.background(cell));color:\(ScoreColor.foreground(intensity: ScoreColor.intensity(cell)))\">"
+                + "style=\"background-color:\(ScoreColor.background(cell));color:\(ScoreColor.foreground(intensity: cell.basis == .votes ? 0 : ScoreColor.intensity(cell)))\">"
                 + "\(ScoreColor.label(score: cell.score))</td><td>\(HTML.escape(ReportNames.reading(cell)))</td>"
                 + "<td class=\"num\">\(ReportNames.percent(cell.confidence))</td><td>\(HTML.escape(cell.basis.label))\(ScoreColor.isUnconfirmed(cell) ? "; one piece or undated only" : "")</td>\(byKind)</tr>"
         }
