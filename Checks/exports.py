@@ -47,7 +47,10 @@ def main(folder):
         cell = cells[(row["focus"], row["partner"], row["issue"])]
         assert abs(float(row["score"]) - cell["score"]) < 0.0005, row
         assert row["basis"] == cell["basis"], row
-    print(f"csv: {len(rows)} rows round-trip to the JSON cells: ok")
+        assert row["votes_only"] == ("true" if cell["basis"] == "votes" else "false"), row
+    votes_only = sum(row["votes_only"] == "true" for row in rows)
+    assert votes_only > 0, "csv: no cell marked as resting on UN votes alone"
+    print(f"csv: {len(rows)} rows round-trip to the JSON cells, {votes_only} marked votes_only: ok")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
     report_browser.py REPORT.html SCREENSHOT.png
 
 Fails on any console error, and unless the page shows the map, the heatmap
-with a row for every pair, the pattern sentences, the UN vote agreement
+with a row for every pair and its cells of UN votes alone marked, the pattern
+table and at most three sentences per partner, the UN vote agreement
 charts and the evidence of a cell after a click on it.
 """
 import sys
@@ -27,7 +28,14 @@ def main(report, screenshot):
         rows = driver.find_elements(By.CSS_SELECTOR, "table.heatmap tbody tr")
         assert len(rows) == 30, f"expected 30 pairs (6 focus sides x 5 partners), found {len(rows)}"
         assert driver.find_elements(By.CSS_SELECTOR, "svg.geomap path.focus"), "no focus states on the map"
-        assert len(driver.find_elements(By.CSS_SELECTOR, "#patterns .sentences li")) == 5, "expected one pattern sentence per partner"
+        partners = driver.find_elements(By.CSS_SELECTOR, "#patterns .sentences > li")
+        assert len(partners) == 5, f"expected the pattern sentences of 5 partners, found {len(partners)}"
+        for partner in partners:
+            sentences = partner.find_elements(By.CSS_SELECTOR, "ul > li")
+            assert 1 <= len(sentences) <= 3, f"expected one to three sentences for {partner.text[:40]!r}, found {len(sentences)}"
+        classes = driver.find_elements(By.CSS_SELECTOR, "#patterns table.patterns tbody tr")
+        assert len(classes) == 5, f"expected a row of pattern classes per partner, found {len(classes)}"
+        assert driver.find_elements(By.CSS_SELECTOR, "table.heatmap td.votes"), "no cell marked as resting on UN votes alone"
         charts = driver.find_elements(By.CSS_SELECTOR, "#votes svg.agreement")
         assert len(charts) == 25, f"expected a UN vote agreement chart per state pair, found {len(charts)}"
         link = driver.find_element(By.CSS_SELECTOR, 'a[href="#cell-C5-TUR-political.multilateral"]')

@@ -6,9 +6,9 @@ public struct Diplomap: AsyncParsableCommand {
         commandName: "diplomap",
         abstract: "Map the relations between states, issue by issue, from evidence.",
         discussion: """
-        diplomap keeps evidence (curated facts, documents, political events and UN votes) in a \
-        SQLite store, filled from the embedded data on first use, and aggregates it into a map \
-        of dyads × issues.
+        diplomap keeps evidence (curated facts, UN General Assembly votes, and the documents and \
+        political events you import) in a SQLite store, filled from the embedded facts and votes \
+        on first use, and aggregates it into a map of dyads × issues.
 
         Start with `diplomap map`, which writes diplomap-report.html for the five Central Asian \
         states (C5) and India, Japan, Iran, Turkey and South Korea.

@@ -38,6 +38,13 @@ struct EvidenceCommand: AsyncParsableCommand {
             [item.a, item.b, item.issue.code, item.polarity.rawValue, item.kind.rawValue, item.period.map { "\($0.start)" } ?? "",
              item.citation.summary ?? item.citation.quote ?? "", item.citation.title, item.citation.address, item.citation.locator ?? ""]
         }
-        try Output.list(format, header: ["a", "b", "issue", "polarity", "kind", "date", "summary", "source", "address", "locator"], rows: rows, json: evidence)
+        guard format == .table else {
+            try Output.list(format, header: ["a", "b", "issue", "polarity", "kind", "date", "summary", "source", "address", "locator"], rows: rows, json: evidence)
+            return
+        }
+        // For people, the source comes right after the date and the long summary last, so that a line reads from the left.
+        func short(_ text: String, _ limit: Int) -> String { text.count > limit ? String(text.prefix(limit - 1)) + "…" : text }
+        let table = rows.map { row in Array(row[0..<6]) + [short(row[7], 48), short(row[9], 40), row[8], row[6]] }
+        try Output.list(format, header: ["a", "b", "issue", "polarity", "kind", "date", "source", "locator", "address", "summary"], rows: table, json: evidence)
     }
 }

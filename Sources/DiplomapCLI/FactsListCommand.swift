@@ -57,7 +57,7 @@ struct FactsListCommand: AsyncParsableCommand {
         let facts = loaded.flatMap(\.facts).filter { fact in
             (issueFilter.map(fact.issues.contains) ?? true)
                 && (kindFilter.map { fact.kind == $0 } ?? true)
-                && window.contains(fact.period)
+                && window.contains(fact.period, durable: fact.kind.isDurable)
                 && (pair.map { relates(fact, $0.0, $0.1) } ?? true)
         }
         let rows = facts.map { fact in

@@ -14,15 +14,19 @@ struct MapCommand: AsyncParsableCommand {
         Rows are pairs of a focus side and a partner: the focus group itself (evidence about \
         the group as a whole, such as a C5+Japan summit) and each of its members. Columns are \
         the 16 issues. A cell's score, from -1 (conflict) to +1 (cooperation), weighs each kind \
-        of source by its reliability; its confidence grows with independent and corroborating \
-        evidence (see the README).
+        of source by its reliability, a pair's UN vote sessions counting as one stream of voting \
+        alignment; its confidence grows with independent and corroborating evidence. The report \
+        colours a cell as strongly as its score and confidence together, marks cells of one piece \
+        or of undated evidence (?) and of UN votes alone (v), and tables the patterns per partner \
+        (see the README).
 
         Examples:
           diplomap map                                   # report for C5 and IND, JPN, IRN, TUR, KOR
           diplomap map --partners CHN,RUS --out china-russia.html
           diplomap map --format csv > map.csv
           diplomap map --since 2015 --until 2020 --out 2015-2020.html
-          diplomap map --as-of 2010-01-01              # what was in force on that day
+          diplomap map --as-of 2010-01-01              # what held on that day: visits, votes... of the 3 years before
+          diplomap map --as-of 2010-01-01 --window 1   # point evidence of the year before only
         """
     )
 

@@ -26,7 +26,7 @@ struct MapOptions: ParsableArguments {
 
     /// The request the options describe, read as the web pages read their URL parameters.
     func request() throws -> MapRequest {
-        let parameters = ["focus": focus, "partners": partners, "issues": issues, "kinds": kinds, "since": time.since, "until": time.until, "as-of": time.asOf]
+        let parameters = ["focus": focus, "partners": partners, "issues": issues, "kinds": kinds, "since": time.since, "until": time.until, "as-of": time.asOf, "window": time.lookBack]
         do {
             return try MapRequest(parameters: parameters.compactMapValues { $0 })
         } catch {

@@ -29,7 +29,7 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
-/// The period a command keeps: `--since`, `--until`, `--as-of`.
+/// The period a command keeps: `--since`, `--until`, `--as-of` with its `--window`.
 struct TimeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Keep evidence dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var since: String?
@@ -37,8 +37,15 @@ struct TimeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Keep evidence dated on or before this date.", valueName: "date"))
     var until: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Keep what was in force on this date: started by then, not ended before.", valueName: "date"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Keep what held on this date: durable relations (memberships, treaties, partnerships, disputes) started by then and not ended, "
+            + "and point evidence (visits, statements, sentences, events, vote sessions) from the --window years before.",
+        valueName: "date"
+    ))
     var asOf: String?
+
+    @Option(name: .customLong("window"), help: ArgumentHelp("With --as-of: the years before it that point evidence still counts (default \(TimeWindow.defaultLookBack)).", valueName: "years"))
+    var lookBack: String?
 
     func validate() throws {
         _ = try window()
@@ -47,7 +54,7 @@ struct TimeOptions: ParsableArguments {
     /// The window the options describe; undated evidence is left out when any is given.
     func window() throws -> TimeWindow {
         do {
-            return try TimeWindow(since: since, until: until, asOf: asOf)
+            return try TimeWindow(since: since, until: until, asOf: asOf, window: lookBack)
         } catch {
             throw ValidationError("--\(error)")
         }

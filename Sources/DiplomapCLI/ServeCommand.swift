@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         let writing = configuration.token == nil ? "writing disabled (no token)" : "writing with the bearer token"
         let host = self.host
         let app = try await buildApplication(configuration, logger: logger, onServerRunning: { port in
-            Output.print("diplomap serves \(configuration.storePath), \(writing)\nOpen http://\(host):\(port)/api/v1/map (API description: http://\(host):\(port)/api/v1/openapi.json)\n")
+            Output.print("diplomap serves \(configuration.storePath), \(writing)\nOpen http://\(host):\(port)/ for the web app; the JSON API is under /api/v1 (described at http://\(host):\(port)/api/v1/openapi.json)\n")
         })
         try await app.runService()
     }

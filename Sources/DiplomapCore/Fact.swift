@@ -12,6 +12,9 @@ public enum FactKind: String, Sendable, Codable, CaseIterable {
     case statement
     /// Aid or investment projects.
     case project
+
+    /// Whether the relation lasts until it ends (a membership, a treaty) rather than happening on a day (a visit, a statement).
+    public var isDurable: Bool { self != .summit && self != .statement }
 }
 
 /// A curated fact of the knowledge base: a relation stated by a cited source.
@@ -51,6 +54,8 @@ public struct Fact: Sendable, Hashable, Codable {
         let sideA = joint ? a.flatMap(members) : a
         let sideB = joint ? sideA : b
         var citation = citation
+        // A visit or a statement happens on its day: its evidence is a point in time, not a relation in force until it ends.
+        let period = kind.isDurable ? period : period.flatMap { Period(start: $0.start, end: $0.end ?? $0.start) }
         citation.locator = [citation.locator, "fact \(id)"].compactMap { $0 }.joined(separator: "; ")
         var seen = Set<Dyad>()
         var rows: [Evidence] = []

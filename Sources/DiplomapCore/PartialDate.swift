@@ -111,4 +111,7 @@ public struct Period: Sendable, Hashable, Codable {
         self.start = start
         self.end = end
     }
+
+    /// Whether the period is one point in time (a visit, a statement, a session): it ends when it starts.
+    public var isPoint: Bool { end == start }
 }

@@ -2,18 +2,24 @@ import Foundation
 
 /// Region-wide or country-specific: the second question of the seed papers, answered from a relation map.
 ///
-/// For each partner and issue, a relation is *region-wide* when the focus
-/// group as a whole has evidence with the partner (a C5+Japan summit) or more
-/// than half of its states do; *country-specific* when one state or a few (up
-/// to half) do; *absent* otherwise. Scores enter the variance decomposition
-/// and the similarity of profiles as a dense array (states × partners ×
-/// issues) with 0 where there is no evidence, so that "no relation" counts as
-/// a value, as it does for an analyst.
+/// For each partner and issue, the focus states' cells are read for their
+/// direction (cooperation or conflict beyond the neutral band of
+/// `directionBand`; a cell resting on UN votes alone measures voting
+/// alignment and takes no part). A relation is *region-wide* when more than
+/// half of the states agree in direction, or the focus group as a whole has
+/// evidence (a C5+Japan summit) that no state contradicts; *country-specific*
+/// when fewer states, none against, share it (they are named); *mixed* when
+/// states pull in opposite directions with no majority, or no cell takes a
+/// side; *absent* when there is no such evidence. Scores enter the variance
+/// decomposition and the similarity of profiles as a dense array (states ×
+/// partners × issues) with 0 where there is no evidence, so that "no
+/// relation" counts as a value, as it does for an analyst.
 public struct Patterns: Sendable, Codable {
-    /// How far a relation reaches across the focus group.
-    public enum Reach: String, Sendable, Codable {
+    /// The pattern class of a partner × issue.
+    public enum Reach: String, Sendable, Codable, CaseIterable {
         case regionWide = "region-wide"
         case specific = "country-specific"
+        case mixed
         case absent
     }
 
@@ -22,9 +28,12 @@ public struct Patterns: Sendable, Codable {
         case cooperation, conflict, mixed
 
         init(score: Double) {
-            self = score > 0.2 ? .cooperation : score < -0.2 ? .conflict : .mixed
+            self = score >= Patterns.directionBand ? .cooperation : score <= -Patterns.directionBand ? .conflict : .mixed
         }
     }
+
+    /// Scores closer to zero than this take no side (the heatmap's neutral band).
+    public static let directionBand = 0.15
 
     /// One partner × issue of the map, classified.
     public struct IssuePattern: Sendable, Codable, Hashable {
@@ -32,12 +41,20 @@ public struct Patterns: Sendable, Codable {
         public var issue: Issue
         public var reach: Reach
         public var direction: Direction
-        /// Whether the focus group as a whole has evidence with the partner on this issue.
+        /// Whether the focus group as a whole has evidence with the partner on this issue (UN votes aside).
         public var groupLevel: Bool
-        /// The focus states with evidence of their own, in focus order.
+        /// The focus states with evidence of their own (UN votes aside), in focus order.
         public var states: [String]
+        /// The states whose cells agree with `direction`, in focus order.
+        public var agreeing: [String]
+        /// The states whose cells go against `direction`, in focus order.
+        public var opposing: [String]
+        /// The focus sides whose cell rests on UN votes alone: voting alignment, left out of the class.
+        public var votesOnly: [String]
         /// The state whose score is farthest from the others', when that gap is large (≥ 1).
         public var standout: String?
+        /// Whether every cell that agrees in `direction` (the group's included) rests on one piece or on undated evidence only.
+        public var thin: Bool
     }
 
     /// Shares of the variance of the score array explained by each factor; they sum to 1.
@@ -62,7 +79,7 @@ public struct Patterns: Sendable, Codable {
     public var group: String?
     public var states: [String]
     public var partners: [String]
-    /// Every partner × issue with evidence, region-wide first.
+    /// Every partner × issue with evidence, by partner then issue.
     public var patterns: [IssuePattern]
     public var decomposition: Decomposition
     /// Every pair of focus states, most alike first.
@@ -74,32 +91,73 @@ public struct Patterns: Sendable, Codable {
         self.states = states
         self.partners = map.partners
         var scores: [String: [String: [Issue: Double]]] = [:]
-        for cell in map.cells { scores[cell.focus, default: [:]][cell.partner, default: [:]][cell.issue] = cell.score }
+        var readable: [String: [String: [Issue: Double]]] = [:]
+        var votesOnly: [String: [String: Set<Issue>]] = [:]
+        var thin: [String: [String: Set<Issue>]] = [:]
+        for cell in map.cells {
+            if cell.isThin { thin[cell.focus, default: [:]][cell.partner, default: Set<Issue>()].insert(cell.issue) }
+            scores[cell.focus, default: [:]][cell.partner, default: [:]][cell.issue] = cell.score
+            if cell.basis == .votes {
+                votesOnly[cell.focus, default: [:]][cell.partner, default: Set<Issue>()].insert(cell.issue)
+            } else {
+                readable[cell.focus, default: [:]][cell.partner, default: [:]][cell.issue] = cell.score
+            }
+        }
 
         var patterns: [IssuePattern] = []
         for partner in map.partners {
             for issue in Issue.allCases {
-                let groupScore = group.flatMap { scores[$0]?[partner]?[issue] }
-                let having = states.filter { scores[$0]?[partner]?[issue] != nil }
-                guard groupScore != nil || !having.isEmpty else { continue }
-                let values = having.compactMap { scores[$0]?[partner]?[issue] } + (groupScore.map { [$0] } ?? [])
-                let reach: Reach = groupScore != nil || Double(having.count) > Double(states.count) / 2 ? .regionWide : .specific
+                let groupScore = group.flatMap { readable[$0]?[partner]?[issue] }
+                let having = states.filter { readable[$0]?[partner]?[issue] != nil }
+                let voting = ((group.map { [$0] } ?? []) + states).filter { votesOnly[$0]?[partner]?.contains(issue) == true }
+                guard groupScore != nil || !having.isEmpty || !voting.isEmpty else { continue }
+                let directions = having.map { Direction(score: readable[$0]![partner]![issue]!) }
+                let up = zip(having, directions).filter { $0.1 == .cooperation }.map(\.0)
+                let down = zip(having, directions).filter { $0.1 == .conflict }.map(\.0)
+                let groupDirection = groupScore.map(Direction.init(score:))
+                var direction: Direction = .mixed, reach: Reach
+                if groupScore == nil && having.isEmpty {
+                    reach = .absent
+                } else if Double(up.count) > Double(states.count) / 2 {
+                    (direction, reach) = (.cooperation, .regionWide)
+                } else if Double(down.count) > Double(states.count) / 2 {
+                    (direction, reach) = (.conflict, .regionWide)
+                } else if let groupDirection, groupDirection != .mixed, (groupDirection == .cooperation ? down : up).isEmpty {
+                    (direction, reach) = (groupDirection, .regionWide)
+                } else if !up.isEmpty && down.isEmpty && groupDirection != .conflict {
+                    (direction, reach) = (.cooperation, .specific)
+                } else if !down.isEmpty && up.isEmpty && groupDirection != .cooperation {
+                    (direction, reach) = (.conflict, .specific)
+                } else {
+                    reach = .mixed
+                }
+                let agreeing = direction == .cooperation ? up : direction == .conflict ? down : []
+                let supporting = agreeing + (groupDirection == direction && direction != .mixed ? [group!] : [])
                 patterns.append(IssuePattern(
-                    partner: partner, issue: issue, reach: reach, direction: Direction(score: values.reduce(0, +) / Double(values.count)),
+                    partner: partner, issue: issue, reach: reach, direction: direction,
                     groupLevel: groupScore != nil, states: having,
-                    standout: Self.standout(states.map { scores[$0]?[partner]?[issue] ?? 0 }, states: states)
+                    agreeing: agreeing,
+                    opposing: direction == .cooperation ? down : direction == .conflict ? up : [],
+                    votesOnly: voting,
+                    standout: Self.standout(states.map { readable[$0]?[partner]?[issue] ?? 0 }, states: states),
+                    thin: !supporting.isEmpty && supporting.allSatisfy { thin[$0]?[partner]?.contains(issue) == true }
                 ))
             }
         }
-        self.patterns = patterns.sorted { ($0.reach == .regionWide ? 0 : 1) < ($1.reach == .regionWide ? 0 : 1) }
+        self.patterns = patterns
         let cube = states.map { state in map.partners.map { partner in Issue.allCases.map { scores[state]?[partner]?[$0] ?? 0 } } }
         decomposition = Self.decompose(cube)
         similarities = Self.similarities(cube, states: states)
     }
 
-    /// The reach of one partner × issue; `absent` when no focus side has evidence.
+    /// The class of one partner × issue; `absent` when no focus side has evidence.
     public func reach(partner: String, issue: Issue) -> Reach {
-        patterns.first { $0.partner == partner && $0.issue == issue }?.reach ?? .absent
+        pattern(partner: partner, issue: issue)?.reach ?? .absent
+    }
+
+    /// The pattern of one partner × issue, if any focus side has evidence.
+    public func pattern(partner: String, issue: Issue) -> IssuePattern? {
+        patterns.first { $0.partner == partner && $0.issue == issue }
     }
 
     /// The state farthest from the mean of the others, if it is at least 1 away.

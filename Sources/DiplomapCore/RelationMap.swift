@@ -132,6 +132,9 @@ public struct RelationCell: Sendable, Hashable, Codable {
     public var eventMonths: [MonthPoint]
     /// The strongest pieces of evidence (trusted kinds and heavy rows first), at most `ScoringPolicy.strongestKept`.
     public var strongest: [Evidence]
+
+    /// Whether the cell rests on a single piece of evidence or on undated evidence only: thinly attested, whatever its score.
+    public var isThin: Bool { counts.byPolarity.total == 1 || timeline.isEmpty }
 }
 
 /// The relation map: evidence aggregated per dyad (focus side × partner) and issue.

@@ -14,6 +14,12 @@ import Foundation
 /// thousand news events therefore cannot outvote a treaty, and a cell's score
 /// is not a count of news volume.
 ///
+/// UN votes are one stream per pair and period, whatever its number of
+/// sessions: the vote kind's score is the balance of aligned over divergent
+/// sessions (weighted by common votes) and it counts as one row in the
+/// strength and in the confidence, so that 28 years of votes weigh as much
+/// as one cited fact times the vote reliability, never as 28 pieces.
+///
 /// The confidence is one minus the width of the 95 % Wilson interval of the
 /// share of cooperation, taken over the effective number of independent
 /// rows (Σ reliability × rows), which rises by half for each further kind
@@ -33,6 +39,9 @@ public struct ScoringPolicy: Sendable, Hashable {
     /// The default policy, as documented above.
     public static let standard = ScoringPolicy()
 
+    /// Kinds whose rows within a cell are one stream (a pair's vote sessions), counted once per period.
+    public static let streams: Set<SourceKind> = [.vote]
+
     /// Machine-coded kinds: a cell resting on one of these alone is a coded claim, not a corroborated fact.
     public static let machineCoded: Set<SourceKind> = [.event, .document]
 
@@ -42,12 +51,15 @@ public struct ScoringPolicy: Sendable, Hashable {
         for (kind, total) in totals where total.rows > 0 {
             let trust = reliability[kind] ?? 0.5
             let kindScore = total.weight > 0 ? total.signed / total.weight : 0
-            let kindStrength = trust * Double(total.rows) / Double(total.rows + 1)
+            // One stream of votes per period: its sessions are shares of one row, not rows of their own.
+            let rows = Self.streams.contains(kind) ? 1 : Double(total.rows)
+            let share = rows / Double(total.rows)
+            let kindStrength = trust * rows / (rows + 1)
             strength += kindStrength
             weightedScore += kindStrength * kindScore
-            effective += trust * Double(total.rows)
-            decided += trust * Double(total.cooperationRows + total.conflictRows)
-            cooperative += trust * Double(total.cooperationRows)
+            effective += trust * rows
+            decided += trust * Double(total.cooperationRows + total.conflictRows) * share
+            cooperative += trust * Double(total.cooperationRows) * share
         }
         let kinds = totals.values.filter { $0.rows > 0 }.count
         let score = strength > 0 ? weightedScore / strength : 0

@@ -19,6 +19,7 @@ struct GEXF {
             <attributes class="edge" mode="static">
               <attribute id="score" title="score" type="double"/>
               <attribute id="evidence" title="evidence" type="integer"/>
+              <attribute id="votes_only" title="votes_only" type="string"/>
 
         """
         for (index, issue) in Issue.allCases.enumerated() {
@@ -40,6 +41,7 @@ struct GEXF {
             let weight = String(format: "%.1f", Double(summary.evidence))
             xml += "      <edge id=\"e\(number)\" source=\"\(Markup.escape(dyad.focus))\" target=\"\(Markup.escape(dyad.partner))\" weight=\"\(weight)\">"
             xml += "<attvalues><attvalue for=\"score\" value=\"\(String(format: "%.4f", summary.score))\"/><attvalue for=\"evidence\" value=\"\(summary.evidence)\"/>"
+            xml += "<attvalue for=\"votes_only\" value=\"\(MapExport.votesOnly(dyad.cells))\"/>"
             for cell in dyad.cells {
                 xml += "<attvalue for=\"i\(Issue.allCases.firstIndex(of: cell.issue)!)\" value=\"\(String(format: "%.4f", cell.score))\"/>"
             }

@@ -18,6 +18,7 @@ struct GraphML {
           <key id="score" for="edge" attr.name="score" attr.type="double"/>
           <key id="evidence" for="edge" attr.name="evidence" attr.type="int"/>
           <key id="issues" for="edge" attr.name="issues" attr.type="int"/>
+          <key id="votes_only" for="edge" attr.name="votes_only" attr.type="string"/>
 
         """
         for (index, issue) in Issue.allCases.enumerated() {
@@ -37,6 +38,7 @@ struct GraphML {
             let summary = summaries["\(dyad.focus)|\(dyad.partner)"]!
             xml += "    <edge id=\"e\(number)\" source=\"\(Markup.escape(dyad.focus))\" target=\"\(Markup.escape(dyad.partner))\">"
             xml += "<data key=\"score\">\(String(format: "%.4f", summary.score))</data><data key=\"evidence\">\(summary.evidence)</data><data key=\"issues\">\(summary.issues)</data>"
+            xml += "<data key=\"votes_only\">\(MapExport.votesOnly(dyad.cells))</data>"
             for cell in dyad.cells {
                 xml += "<data key=\"i\(Issue.allCases.firstIndex(of: cell.issue)!)\">\(String(format: "%.4f", cell.score))</data>"
             }

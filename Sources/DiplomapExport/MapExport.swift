@@ -34,10 +34,15 @@ public struct MapExport: Sendable {
     /// The columns of the long CSV, one row per dyad × issue with evidence.
     public static let csvHeader = [
         "focus", "partner", "issue", "score", "confidence", "basis", "evidence", "cooperation", "conflict", "neutral",
-        "fact", "document", "event", "vote", "first_year", "last_year",
+        "fact", "document", "event", "vote", "first_year", "last_year", "votes_only",
     ]
 
-    /// Long CSV: one row per cell, scores with three decimals.
+    /// The issue codes of a dyad's cells that rest on UN votes alone (voting alignment, not cooperation), space-separated.
+    static func votesOnly(_ cells: [RelationCell]) -> String {
+        cells.filter { $0.basis == .votes }.map(\.issue.code).joined(separator: " ")
+    }
+
+    /// Long CSV: one row per cell, scores with three decimals; `votes_only` marks a cell resting on UN votes alone.
     public func csv() -> String {
         let rows = map.cells.map { cell -> [String] in
             let polarity = cell.counts.byPolarity
@@ -45,7 +50,7 @@ public struct MapExport: Sendable {
                     cell.basis.rawValue, String(polarity.total)]
                 + Polarity.allCases.map { String(polarity[$0]) }
                 + SourceKind.allCases.map { String(cell.counts[$0].total) }
-                + [cell.timeline.first.map { String($0.year) } ?? "", cell.timeline.last.map { String($0.year) } ?? ""]
+                + [cell.timeline.first.map { String($0.year) } ?? "", cell.timeline.last.map { String($0.year) } ?? "", cell.basis == .votes ? "true" : "false"]
         }
         return CSVText.render(Self.csvHeader, rows)
     }

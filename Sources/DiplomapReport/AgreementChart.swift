@@ -28,17 +28,24 @@ public struct AgreementChart: Sendable {
             return "<tr><th scope=\"row\">\(HTML.escape(ReportNames.pair(series.focus, series.partner, registry)))</th><td>\(chart)</td>"
                 + "<td class=\"num\">\(String(format: "%.2f", latest.agreement)) in \(latest.year)</td></tr>"
         }
+        let step = last - first <= 12 ? 2 : last - first <= 30 ? 5 : 10
+        var axis = "<svg class=\"years\" viewBox=\"0 0 \(SVG.number(width)) 16\" role=\"img\"><title>Years \(first)–\(last)</title>"
+        for year in stride(from: (first + step - 1) / step * step, through: last, by: step) {
+            axis += "<line x1=\"\(x(year))\" x2=\"\(x(year))\" y1=\"12\" y2=\"16\" class=\"tick\"/><text x=\"\(x(year))\" y=\"10\" text-anchor=\"middle\">\(year)</text>"
+        }
+        axis += "</svg>"
         return """
         <section id="votes"><h2>UN General Assembly vote agreement</h2>
         <p class="note">Agreement per year, \(first)–\(last) (Voeten's index: same vote 1, one abstains 0.5, opposite 0; the grey line is 0.5). \
         Data: Voeten, UN General Assembly voting data, doi:10.7910/DVN/LEJUQZ.</p>
-        <table class="agreements"><tbody>\(rows.joined())</tbody></table></section>
+        <table class="agreements"><thead><tr><th scope="col">Pair</th><th scope="col">\(axis)</th><th scope="col">Latest</th></tr></thead><tbody>\(rows.joined())</tbody></table></section>
         """
     }
 
     /// The section's styles.
     public static let style = """
     .agreements th{text-align:left;white-space:nowrap;font-size:.85rem;padding-right:.6rem}.agreement{width:360px;height:60px}
+    .agreements svg.years{width:360px;height:16px;display:block}.years text{font-size:9px;font-weight:400}.years .tick{stroke:#999}
     .agreement .line{fill:none;stroke:#2166ac;stroke-width:1.5}.agreement .mid{stroke:#bbb;stroke-dasharray:3 3}
     """
 }

@@ -31,25 +31,30 @@ public struct EvidenceSection {
         return """
         <div class="cell" id="\(ReportNames.anchor(cell))">
         <h4>\(HTML.escape(cell.issue.label)) <code>\(cell.issue.code)</code></h4>
-        <p class="meta">Score \(ReportNames.score(cell.score)), confidence \(ReportNames.percent(cell.confidence)), \(cell.basis.label): \
-        \(counts.cooperation) cooperation, \(counts.conflict) conflict, \(counts.neutral) neutral.\(shown)</p>
+        <p class="meta">\(HTML.escape(ReportNames.reading(cell).prefix(1).uppercased() + ReportNames.reading(cell).dropFirst())): \
+        score \(ReportNames.score(cell.score)), confidence \(ReportNames.percent(cell.confidence)), \(cell.basis.label)\(ScoreColor.isUnconfirmed(cell) ? ", resting on one piece or on undated evidence only" : ""); \
+        \(HTML.escape(ReportNames.evidenceDetail(cell))).\(shown)\(cell.counts.vote.total > 0 ? Self.voteNote : "")</p>
         <ol>\(cell.strongest.map(Self.item).joined())</ol>
         </div>
         """
     }
 
+    /// Where a cell's UN votes are read as agreement over time.
+    static let voteNote = " UN votes are one stream: each session's citation gives the agreement, its change from the session before and the baseline with its band; "
+        + "<a href=\"#votes\">the agreement per year</a> is charted below."
+
     /// One piece of evidence as a list item: polarity, kind, date, summary or quote, and its full citation.
     public static func item(_ evidence: Evidence) -> String {
         let citation = evidence.citation
-        var body = "<span class=\"polarity \(evidence.polarity.rawValue)\">\(evidence.polarity.rawValue)</span> <span class=\"kind\">\(evidence.kind.rawValue)</span>"
-        if let period = evidence.period { body += " <span class=\"date\">\(period.start)\(period.end.map { "–\($0)" } ?? "")</span>" }
+        var body = "<span class=\"polarity \(evidence.polarity.rawValue)\">\(ReportNames.polarity(evidence))</span> <span class=\"kind\">\(evidence.kind.rawValue)</span>"
+        if let period = evidence.period { body += " <span class=\"date\">\(period.start)\(period.end.flatMap { $0 == period.start ? nil : "–\($0)" } ?? "")</span>" }
         if let summary = citation.summary { body += "<p>\(HTML.escape(summary))</p>" }
         if let quote = citation.quote { body += "<blockquote>\(HTML.escape(quote))</blockquote>" }
         var source = [HTML.link(citation.address, text: citation.title)]
         if let publisher = citation.publisher { source.append(HTML.escape(publisher)) }
         if let published = citation.published { source.append(published.description) }
         if let locator = citation.locator { source.append(HTML.escape(locator)) }
-        if citation.address.hasPrefix("http") { source.append("<span class=\"address\">\(HTML.escape(citation.address))</span>") }
+        if citation.address.hasPrefix("http") { source.append("<span class=\"address\">\(HTML.breakable(citation.address))</span>") }
         return "<li>\(body)<p class=\"cite\">\(source.joined(separator: " · "))</p></li>"
     }
 }

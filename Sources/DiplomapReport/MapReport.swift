@@ -50,20 +50,21 @@ public struct MapReport: Sendable {
         <body>
         <header>
         <h1>\(HTML.escape(title))</h1>
-        <p class="meta">Made by diplomap on \(HTML.escape(generated)) from \(sources.count) sources and \(sources.reduce(0) { $0 + $1.rowCount }) pieces of evidence. \
-        Period: \(HTML.escape(period)).</p>
-        <nav><a href="#map">Map</a> · <a href="#heatmap">Issues by pair</a> · <a href="#patterns">Patterns</a> · <a href="#network">Network</a> · \
+        <p class="meta">Made by diplomap on \(HTML.escape(generated)): \(map.cells.reduce(0) { $0 + $1.counts.byPolarity.total }) pieces of evidence in the map's cells, \
+        from a store of \(sources.count) sources and \(sources.reduce(0) { $0 + $1.rowCount }) pieces. Period: \(HTML.escape(period)).</p>
+        <nav><a href="#map">Map</a> · <a href="#heatmap">Issues by pair</a> · <a href="#patterns">Patterns</a> · <a href="#network">Partners by issue</a> · \
         <a href="#dyads">Evidence by pair</a> · <a href="#sources">Sources</a></nav>
         \(Self.legend)
         </header>
         <main>
-        \(geo.isEmpty ? "" : "<section id=\"map\"><h2>The region</h2>\(geo)<p class=\"note\">Lines join the states' capitals (a state's centroid where no capital is known); a group's dashed lines start at the mean of its members' capitals; colour is the pair's score over all issues, thickness its amount of evidence. Click a line for its evidence. Outlines and capitals: Natural Earth.</p></section>")
+        \(geo.isEmpty ? "" : "<section id=\"map\"><h2>The region</h2>\(geo)\(GeoMap.key)<p class=\"note\">Lines join the states' capitals (a state's centroid where no capital is known); a group's dashed lines start at the mean of its members' capitals; colour is the pair's score over all issues (weighted by confidence), thickness its number of issues with evidence. Click a line for its evidence. Outlines and capitals: Natural Earth.</p></section>")
         <section id="heatmap"><h2>Issues by pair of states</h2>
-        <p class="note">Each cell shows the sign of the score and the number of pieces of evidence; click it to read them. \
-        Cells marked ◦ rest on one machine-coded source only: a coded claim, not a corroborated fact.</p>
+        \(HeatmapTable.note)
         \(HeatmapTable(map: map, registry: registry).render())</section>
         \(PatternSection(patterns: patterns, registry: registry).render())
-        <section id="network"><h2>Network</h2>\(NetworkChart(map: map, registry: registry).render())</section>
+        <section id="network"><h2>Partners by issue</h2><p class="note">Which partner relates to the region on which issue, and in which direction: \
+        an edge for each partner and issue where the focus states' cells share a direction (see Patterns); UN votes alone draw no edge. Click an edge for its evidence.</p>\
+        \(NetworkChart(map: map, patterns: patterns, registry: registry).render())</section>
         \(EventTimeline(map: map, registry: registry).html)
         \(AgreementChart(series: agreement, registry: registry).render())
         \(EvidenceSection(map: map, registry: registry).render())
@@ -81,14 +82,8 @@ public struct MapReport: Sendable {
         return "Relations of \(focus) with \(map.partners.map(registry.displayName).joined(separator: ", "))"
     }
 
-    /// The colour scale with its signs and words, so that colour is never the only cue.
-    public static var legend: String {
-        let samples: [(Double, String)] = [(1, "cooperation"), (0.4, "mostly cooperation"), (0, "mixed or neutral"), (-0.4, "mostly conflict"), (-1, "conflict")]
-        let items = samples.map { score, label in
-            "<li><span class=\"swatch\" style=\"background:\(ScoreColor.background(score: score));color:\(ScoreColor.foreground(score: score))\">\(ScoreColor.sign(score: score))</span> \(label)</li>"
-        }
-        return "<ul class=\"legend\" aria-label=\"Legend\">\(items.joined())</ul>"
-    }
+    /// The colour scale with its numbers, words and marks, so that colour is never the only cue.
+    public static var legend: String { HeatmapTable.legend }
 
     private var manifest: String {
         guard !sources.isEmpty else { return "<p>No sources loaded.</p>" }

@@ -67,7 +67,15 @@ final class MapService: Sendable {
         let key = ResponseCache.Key(endpoint: endpoint, request: request)
         let (hit, generation) = cache.lookup(key)
         if let hit { return hit }
-        let representation = try build(try await workspace.map(request))
+        let built: BuiltMap
+        do {
+            built = try await workspace.map(request)
+        } catch let lookup as LookupError {
+            // The sides are resolved when the map is built: the focus is at fault unless it reads.
+            let side = (try? workspace.registry.resolveList(request.focus)) == nil ? "focus" : "partners"
+            throw APIError.badParameter(side, lookup.description)
+        }
+        let representation = try build(built)
         cache.store(representation, for: key, builtAt: generation)
         return representation
     }

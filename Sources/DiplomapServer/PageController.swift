@@ -23,9 +23,14 @@ struct PageController {
         }
     }
 
-    /// Every query pair, repeated names included: the filter form without script sends `issues=a&issues=b`.
+    /// Every query pair, repeated names included: the filter form without script sends `issues=a&issues=b`;
+    /// decoded as forms write them, so that "last+year" is read as "last year".
     private static func query(_ request: Request) -> [String: String] {
-        WebQuery.parameters(request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+        let pairs = (request.uri.query ?? "").split(separator: "&").map { pair -> (String, String) in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (QueryParameters.decode(parts[0]), parts.count > 1 ? QueryParameters.decode(parts[1]) : "")
+        }
+        return WebQuery.parameters(pairs)
     }
 
     private static func response(_ page: WebResponse) -> Response {

@@ -39,7 +39,8 @@ struct QueryParameters: Sendable {
         return value
     }
 
-    private static func decode(_ text: Substring) -> String {
+    /// A name or value of a query as forms write it: `+` for a space, percent escapes.
+    static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }

@@ -37,7 +37,7 @@ enum MapScan {
             let start = PartialDate(ascii: bytes(7))
             if !window.isUnbounded {
                 let period = start.flatMap { Period(start: $0, end: PartialDate(ascii: bytes(8))) }
-                guard window.contains(period) else { continue }
+                guard window.contains(period, kind: allKinds[kind]) else { continue }
             }
             builder.add(
                 id: sqlite3_column_int64(handle, 0), kind: allKinds[kind], a: a, b: b, issue: allIssues[issue],

@@ -78,7 +78,7 @@ public final class SQLiteStore: EvidenceStore {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 let item = EvidenceRow.evidence(row)
-                if window.contains(item.period) { evidence.append(item) }
+                if window.contains(item.period, kind: item.kind) { evidence.append(item) }
             }
             return evidence
         }
@@ -152,7 +152,7 @@ public final class SQLiteStore: EvidenceStore {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while page.count < limit, let row = try rows.next() {
                 let item = EvidenceRow.evidence(row, from: 1)
-                if window.contains(item.period) { page.append((row[0], item)) }
+                if window.contains(item.period, kind: item.kind) { page.append((row[0], item)) }
             }
             return page
         }

@@ -56,6 +56,11 @@ enum Schema {
                 columns: ["side_a", "side_b", "issue", "kind", "polarity", "weight", "start_date", "end_date"]
             )
         }
+        // Visits and statements became points in time and UN votes a reading of alignment (ec roll calls no longer
+        // development): the curated facts and the default vote evidence are imported anew on the next open.
+        migrator.registerMigration("v3: facts and votes derived anew") { db in
+            try db.execute(sql: "DELETE FROM source WHERE id LIKE 'facts/%' OR id = 'votes/unvotes'")
+        }
         return migrator
     }
 }

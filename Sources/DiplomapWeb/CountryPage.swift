@@ -77,8 +77,9 @@ public struct CountryPage: Sendable {
         let rows = pairs.map { pair -> String in
             let issues = pair.cells.map { cell in
                 "<li><a href=\"\(HTML.escape(WebPaths.dyad(pair.focus, pair.partner, request, issue: cell.issue)))\">"
-                    + "<span class=\"swatch\" style=\"background:\(ScoreColor.background(score: cell.score));color:\(ScoreColor.foreground(score: cell.score))\">"
-                    + "\(ScoreColor.sign(score: cell.score))</span> \(HTML.escape(cell.issue.label))</a> (\(cell.counts.byPolarity.total))</li>"
+                    + "<span class=\"swatch\(ScoreColor.isUnconfirmed(cell) ? " thin" : "")\(cell.basis == .votes ? " votes" : "")\" "
+                    + "style=\"background-color:\(ScoreColor.background(cell));color:\(ScoreColor.foreground(intensity: cell.basis == .votes ? 0 : ScoreColor.intensity(cell)))\">"
+                    + "\(ScoreColor.label(score: cell.score))</span> \(HTML.escape(cell.issue.label))</a> (\(HTML.escape(ReportNames.reading(cell))))</li>"
             }
             let evidence = pair.cells.reduce(0) { $0 + $1.counts.byPolarity.total }
             return "<tr><th scope=\"row\"><a href=\"\(HTML.escape(WebPaths.dyad(pair.focus, pair.partner, request)))\">"

@@ -59,11 +59,13 @@ public struct DyadPage: Sendable {
         let title = "\(registry.displayName(a)) and \(registry.displayName(b))"
         var pairMap = map
         pairMap.cells = cells
-        let total = cells.reduce(0) { $0 + $1.counts.byPolarity.total }
+        let total = cells.reduce(0) { $0 + $1.counts.byPolarity.total - $1.counts.vote.total }
+        let sessions = cells.map(\.counts.vote.total).max() ?? 0
+        let votes = sessions > 0 ? " and their UN votes (one stream per issue, up to \(sessions) sessions)" : ""
         let main = """
         <nav class="crumbs" aria-label="Breadcrumb"><a href="\(HTML.escape(WebPaths.map(request)))">Map</a> › <span aria-current="page">\(HTML.escape(names))</span></nav>
         <h1>\(HTML.escape(title))</h1>
-        <p class="meta">\(total) pieces of evidence on \(cells.count) issues. \(HTML.escape(WebText.filters(request)))</p>
+        <p class="meta">\(total) pieces of evidence\(votes) on \(cells.count) issues. \(HTML.escape(WebText.filters(request)))</p>
         <p class="meta">About the states: \(countryLink(a)) · \(countryLink(b))</p>
         \(MapReport.legend)
         \(scores(cells))
@@ -85,18 +87,19 @@ public struct DyadPage: Sendable {
         }
         let kinds = SourceKind.allCases.map { "<th scope=\"col\">\(FilterForm.kindLabel($0))</th>" }.joined()
         let rows = cells.map { cell in
-            let byKind = SourceKind.allCases.map { "<td>\(Self.counts(cell.counts[$0]))</td>" }.joined()
+            let byKind = SourceKind.allCases.map { "<td>\(Self.counts(cell.counts[$0], kind: $0))</td>" }.joined()
             return "<tr><th scope=\"row\"><a href=\"#\(WebPaths.issueAnchor(cell.issue))\">\(HTML.escape(cell.issue.label))</a></th>"
-                + "<td class=\"score\" style=\"background:\(ScoreColor.background(score: cell.score));color:\(ScoreColor.foreground(score: cell.score))\">"
-                + "\(ReportNames.score(cell.score))</td>"
-                + "<td class=\"num\">\(ReportNames.percent(cell.confidence))</td><td>\(HTML.escape(cell.basis.label))</td>\(byKind)</tr>"
+                + "<td class=\"score\(ScoreColor.isUnconfirmed(cell) ? " thin" : "")\(cell.basis == .votes ? " votes" : "")\" "
+                + "style=\"background-color:\(ScoreColor.background(cell));color:\(ScoreColor.foreground(intensity: cell.basis == .votes ? 0 : ScoreColor.intensity(cell)))\">"
+                + "\(ScoreColor.label(score: cell.score))</td><td>\(HTML.escape(ReportNames.reading(cell)))</td>"
+                + "<td class=\"num\">\(ReportNames.percent(cell.confidence))</td><td>\(HTML.escape(cell.basis.label))\(ScoreColor.isUnconfirmed(cell) ? "; one piece or undated only" : "")</td>\(byKind)</tr>"
         }
         return """
         <section id="issues" aria-labelledby="issues-title"><h2 id="issues-title">What they cooperate and conflict on</h2>
         <p class="note">Score from −1 (conflict) to +1 (cooperation); confidence grows with independent evidence and with agreement across kinds of source. \
         Select an issue for its evidence.</p>
         <div class="scroll"><table class="scores"><caption class="visually-hidden">Score, confidence, basis and evidence counts by kind of source, per issue</caption>
-        <thead><tr><th scope="col">Issue</th><th scope="col">Score</th><th scope="col">Confidence</th><th scope="col">Basis</th>\(kinds)</tr></thead>
+        <thead><tr><th scope="col">Issue</th><th scope="col">Score</th><th scope="col">Reading</th><th scope="col">Confidence</th><th scope="col">Basis</th>\(kinds)</tr></thead>
         <tbody>\(rows.joined())</tbody></table></div></section>
         """
     }
@@ -130,8 +133,9 @@ public struct DyadPage: Sendable {
     }
 
     /// "2 cooperation, 1 conflict" with the zero counts left out; a dash when there are none.
-    static func counts(_ counts: PolarityCounts) -> String {
-        let parts = Polarity.allCases.filter { counts[$0] > 0 }.map { "\(counts[$0]) \($0.rawValue)" }
+    static func counts(_ counts: PolarityCounts, kind: SourceKind = .fact) -> String {
+        let words: [Polarity: String] = kind == .vote ? [.cooperation: "aligned", .conflict: "divergent", .neutral: "within baseline"] : [:]
+        let parts = Polarity.allCases.filter { counts[$0] > 0 }.map { "\(counts[$0]) \(words[$0] ?? $0.rawValue)" }
         return parts.isEmpty ? "<span aria-label=\"none\">–</span>" : parts.joined(separator: ", ")
     }
 

@@ -38,7 +38,7 @@ struct FilterForm {
         <fieldset class="issues"><legend>Issues</legend><small>None ticked: every issue.</small>\(problemNote("issues"))\(issues.joined())</fieldset>
         <fieldset class="kinds"><legend>Kinds of source</legend><small>None ticked: every kind.</small>\(problemNote("kinds"))\(kinds.joined())</fieldset>
         <fieldset class="dates"><legend>Period</legend><small>Dates as YYYY, YYYY-MM or YYYY-MM-DD.</small>
-        \(date("since", "Dated since", request.window.since))\(date("until", "Dated until", request.window.until))\(date("as-of", "In force on", request.window.asOf))
+        \(date("since", "Dated since", request.window.since))\(date("until", "Dated until", request.window.until))\(date("as-of", "In force on", request.window.asOf))\(lookBack)
         </fieldset>
         <div class="actions"><button type="submit">Apply filters</button> <a href="/">Reset</a></div>
         </form>
@@ -60,6 +60,14 @@ struct FilterForm {
         let title = hint.map { " title=\"\(HTML.escape($0))\"" } ?? ""
         return "<div class=\"check\"><input type=\"checkbox\" id=\"\(id)\" name=\"\(name)\" value=\"\(HTML.escape(value))\"\(checked ? " checked" : "")>"
             + "<label for=\"\(id)\"\(title)>\(HTML.escape(label))</label></div>"
+    }
+
+    /// The look-back of "in force on": years before that day that visits, sentences, events and votes still count.
+    private var lookBack: String {
+        let text = typed("window") ?? (request.window.lookBack == TimeWindow.defaultLookBack ? "" : String(request.window.lookBack))
+        return "<div class=\"field\"><label for=\"window\">Look-back (years)</label><input id=\"window\" name=\"window\" inputmode=\"numeric\" "
+            + "pattern=\"[0-9]{1,3}\" placeholder=\"\(TimeWindow.defaultLookBack)\" value=\"\(HTML.escape(text))\"\(described("window", hint: false))>"
+            + "<small>With \"in force on\": how far back visits, sentences, events and vote sessions still count.</small>\(problemNote("window"))</div>"
     }
 
     private func date(_ name: String, _ label: String, _ value: PartialDate?) -> String {

@@ -35,10 +35,9 @@ public struct MapPage: Sendable {
         <p class="lead">Pick a pair of states in the table, or a coloured cell, to read what they cooperate or conflict on and the evidence with its sources.</p>
         \(MapReport.legend)
         <section id="heatmap" aria-labelledby="heatmap-title"><h2 id="heatmap-title">Issues by pair of states</h2>
-        <p class="note">Each cell shows the sign of the score and the number of pieces of evidence. \
-        Cells marked ◦ rest on one machine-coded source only: a coded claim, not a corroborated fact.</p>
+        \(HeatmapTable.note)
         \(heatmap)</section>
-        \(geo.isEmpty ? "" : "<section id=\"map\" aria-labelledby=\"map-title\"><h2 id=\"map-title\">The region</h2>\(geo)<p class=\"note\">Lines join the states' centroids; colour is the pair's score over all issues, thickness its amount of evidence. Select a line to open the pair. Outlines: Natural Earth.</p></section>")
+        \(geo.isEmpty ? "" : "<section id=\"map\" aria-labelledby=\"map-title\"><h2 id=\"map-title\">The region</h2>\(geo)\(GeoMap.key)<p class=\"note\">Lines join the states' capitals; colour is the pair's score over all issues (weighted by confidence), thickness its number of issues with evidence. Select a line to open the pair. Outlines: Natural Earth.</p></section>")
         \(PatternSection(patterns: built.patterns, registry: registry, links: links).render())
         </div>
         </div>

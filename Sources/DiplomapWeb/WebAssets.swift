@@ -59,7 +59,7 @@ public enum WebAssets {
         var data = new FormData(form);
         var defaults = { focus: form.dataset.defaultFocus, partners: form.dataset.defaultPartners };
         var params = [];
-        ["focus", "partners", "issues", "kinds", "since", "until", "as-of"].forEach(function (name) {
+        ["focus", "partners", "issues", "kinds", "since", "until", "as-of", "window"].forEach(function (name) {
           var values = data.getAll(name).map(function (v) { return String(v).trim(); }).filter(function (v) { return v !== ""; });
           if (values.length === 0) { return; }
           if (name === "issues" || name === "kinds") { values.sort(); }

@@ -2,7 +2,7 @@ import DiplomapCore
 
 extension MapRequest {
     /// The parameters a request is written as in a URL, in the order `queryItems` writes them.
-    public static let parameterNames = ["focus", "partners", "issues", "kinds", "since", "until", "as-of"]
+    public static let parameterNames = ["focus", "partners", "issues", "kinds", "since", "until", "as-of", "window"]
 
     /// Reads a request from URL query parameters (`focus`, `partners`, `issues`, `kinds`, `since`, `until`, `as-of`);
     /// a missing or empty parameter keeps its default. The error names the parameter at fault.
@@ -31,7 +31,7 @@ extension MapRequest {
         }
         let window: TimeWindow
         do {
-            window = try TimeWindow(since: value("since"), until: value("until"), asOf: value("as-of"))
+            window = try TimeWindow(since: value("since"), until: value("until"), asOf: value("as-of"), window: value("window"))
         } catch {
             throw MapRequestError(parameter: error.bound, message: error.message)
         }
@@ -51,6 +51,7 @@ extension MapRequest {
         if let since = window.since { items.append(("since", since.description)) }
         if let until = window.until { items.append(("until", until.description)) }
         if let asOf = window.asOf { items.append(("as-of", asOf.description)) }
+        if window.lookBack != TimeWindow.defaultLookBack { items.append(("window", String(window.lookBack))) }
         return items
     }
 }

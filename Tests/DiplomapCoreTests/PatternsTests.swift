@@ -27,6 +27,8 @@ struct PatternsTests {
         #expect(patterns.reach(partner: "TUR", issue: .water) == .absent)
         let trade = patterns.patterns.first { $0.partner == "IRN" && $0.issue == .trade }
         #expect(trade?.reach == .regionWide && trade?.standout == "TKM" && trade?.states.count == 5)
+        // States are counted when their cells agree in direction, not for having evidence: Turkmenistan is against.
+        #expect(trade?.agreeing == ["KAZ", "KGZ", "TJK", "UZB"] && trade?.opposing == ["TKM"] && trade?.direction == .cooperation)
         let borders = patterns.patterns.first { $0.issue == .borders }
         #expect(borders?.states == ["TJK"] && borders?.direction == .conflict && borders?.standout == "TJK")
     }
@@ -34,12 +36,38 @@ struct PatternsTests {
     @Test func writesSentencesWithTheirCells() {
         let names = ["C5": "the C5", "TUR": "Turkey", "IRN": "Iran", "TJK": "Tajikistan", "TKM": "Turkmenistan"]
         let sentences = patterns().sentences { names[$0] ?? $0 }
-        #expect(sentences.map { $0.text(partnerName: names[$0.partner]!) } == [
-            "Turkey: cooperation on multilateral is region-wide (the C5 as a whole; 4 of 5 states), not Tajikistan.",
-            "Iran: cooperation on trade is region-wide (5 of 5 states), Turkmenistan stands out; conflict over borders is specific to Tajikistan.",
+        #expect(sentences.map { "\($0.partner): \($0.text)" } == [
+            "TUR: Region-wide cooperation on Multilateral (the C5 as a whole and 4 of 5 states; thinly attested).",
+            "IRN: Region-wide cooperation on Trade (4 of 5 states; thinly attested).",
+            "IRN: Against the region on Trade (Turkmenistan in conflict).",
+            "IRN: Country-specific relations on Borders (conflict with Tajikistan).",
         ])
         #expect(sentences[0].clauses[0].focus == "C5")
-        #expect(sentences[1].clauses[1].focus == "TJK")
+        #expect(sentences[2].clauses[0].focus == "TKM")
+        #expect(sentences[3].clauses[0].focus == "TJK")
+    }
+
+    /// Opposite directions with no majority are mixed; a cell of UN votes alone takes no part; at most three
+    /// sentences per partner, each naming at most three issues, the broadest first, the others counted.
+    @Test func mixedVotesOnlyAndTheLimits() {
+        var items = [evidence("KAZ", "JPN", .energy, .cooperation), evidence("TKM", "JPN", .energy, .conflict)]
+        items.append(Evidence(kind: .vote, a: "KAZ", b: "JPN", issue: .nonproliferation, polarity: .conflict, weight: 0.2,
+                              period: Period(start: PartialDate(year: 2019)!, end: PartialDate(year: 2019)!), citation: Fixture.citation))
+        let cooperative: [Issue] = [.trade, .investment, .culture, .dialogue, .connectivity]
+        for (index, issue) in cooperative.enumerated() {
+            items += states.prefix(index == 4 ? 5 : 3).map { evidence($0, "JPN", issue, .cooperation) }
+        }
+        items.append(evidence("UZB", "JPN", .water, .conflict))
+        items.append(evidence("UZB", "JPN", .borders, .cooperation))
+        let map = RelationMap(evidence: items, focus: ["C5"] + states, partners: ["JPN"])
+        let patterns = Patterns(map: map, group: "C5", states: states)
+        #expect(patterns.reach(partner: "JPN", issue: .energy) == .mixed)
+        let votes = patterns.pattern(partner: "JPN", issue: .nonproliferation)
+        #expect(votes?.reach == .absent && votes?.votesOnly == ["KAZ"])
+        let sentences = patterns.sentences { $0 }
+        #expect(sentences.count == 3)
+        #expect(sentences[0].text == "Region-wide cooperation on 5 issues, most broadly on Connectivity (5 of 5 states; thinly attested), Dialogue (3 of 5 states; thinly attested) and Trade (3 of 5 states; thinly attested).")
+        #expect(sentences[1].text == "Country-specific relations on Borders (cooperation with UZB) and Water (conflict with UZB).")
     }
 
     @Test func decomposesVarianceAsAHandComputation() {

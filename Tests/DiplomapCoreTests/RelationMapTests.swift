@@ -69,6 +69,21 @@ struct RelationMapTests {
         #expect(coded.basis == .coded && coded.basis.label == "coded claim, not corroborated")
     }
 
+    @Test func yearsOfUNVotesAreOneStreamNotACountOfYears() throws {
+        let fact = Evidence(kind: .fact, a: "KAZ", b: "JPN", issue: .nonproliferation, polarity: .cooperation, citation: Fixture.citation)
+        let sessions = (1992...2019).map { year in
+            Evidence(kind: .vote, a: "KAZ", b: "JPN", issue: .nonproliferation, polarity: .conflict, weight: 0.2,
+                     period: Period(start: PartialDate(year: year)!, end: PartialDate(year: year)!), citation: Fixture.citation)
+        }
+        let both = try #require(RelationMap(evidence: [fact] + sessions, focus: ["KAZ"], partners: ["JPN"]).cells.first)
+        // One fact (1.0 × 1/2) against one vote stream (0.8 × 1/2), however many sessions: (0.5 − 0.4) / 0.9.
+        #expect(abs(both.score - 0.1 / 0.9) < 1e-9)
+        let votes = try #require(RelationMap(evidence: sessions, focus: ["KAZ"], partners: ["JPN"]).cells.first)
+        let one = try #require(RelationMap(evidence: [sessions[0]], focus: ["KAZ"], partners: ["JPN"]).cells.first)
+        #expect(votes.confidence == one.confidence && votes.confidence < 0.3)
+        #expect(votes.basis == .votes && votes.counts.vote.conflict == 28)
+    }
+
     @Test func keepsATimelineByYear() throws {
         var a = evidence("KAZ", "JPN", .trade, .cooperation)
         a.period = Period(start: PartialDate("2019-05")!)

@@ -23,18 +23,45 @@ struct TimeWindowTests {
     ] as [(String?, String?, String?, String, String?, Bool)])
     func keepsEvidenceByItsDates(since: String?, until: String?, asOf: String?, start: String, end: String?, kept: Bool) {
         let window = TimeWindow(since: since.flatMap(PartialDate.init), until: until.flatMap(PartialDate.init), asOf: asOf.flatMap(PartialDate.init))
-        #expect(window.contains(period(start, end)) == kept)
+        #expect(window.contains(period(start, end), durable: true) == kept)
     }
 
     @Test func undatedEvidenceIsKeptOnlyWithoutAWindow() {
-        #expect(TimeWindow().contains(nil))
-        #expect(!TimeWindow(since: PartialDate("2000")).contains(nil))
+        #expect(TimeWindow().contains(nil, kind: .fact))
+        #expect(!TimeWindow(since: PartialDate("2000")).contains(nil, kind: .fact))
     }
 
     @Test func describesItselfForReports() {
         #expect(TimeWindow().description == "all dates, undated evidence included")
         #expect(TimeWindow(since: PartialDate("2015"), until: PartialDate("2020")).description == "dated 2015 to 2020 (undated evidence left out)")
-        #expect(TimeWindow(asOf: PartialDate("2024-01-01")).description == "in force on 2024-01-01 (undated evidence left out)")
+        #expect(TimeWindow(asOf: PartialDate("2024-01-01")).description
+            == "in force on 2024-01-01: durable relations not ended by then, point evidence (visits, statements, sentences, events, vote sessions) "
+            + "from the 3 years before (undated evidence left out)")
+    }
+
+    @Test(arguments: [
+        // (kind, start, end, kept as of 2010-01-01 with a look-back of 3 years)
+        (SourceKind.fact, "1994", nil, true),           // a membership or a treaty, not ended: in force
+        (.fact, "1999", "2006", false),                 // a treaty that ended
+        (.fact, "2003-05-01", "2003-05-01", false),     // a visit: a point, older than the look-back
+        (.fact, "2008-05-01", "2008-05-01", true),      // a visit within the look-back
+        (.vote, "1994", "1994", false),                 // a vote session of 1994 is not in force in 2010
+        (.vote, "2007", "2007", true),
+        (.event, "2009-11", nil, true),
+        (.event, "2005-11", nil, false),
+        (.document, "2006-12-31", nil, false),
+        (.document, "2007-01-01", nil, true),
+    ] as [(SourceKind, String, String?, Bool)])
+    func asOfKeepsDurableRelationsAndRecentPoints(kind: SourceKind, start: String, end: String?, kept: Bool) {
+        let window = TimeWindow(asOf: PartialDate("2010-01-01"), lookBack: 3)
+        #expect(window.contains(period(start, end), kind: kind) == kept)
+    }
+
+    @Test func theLookBackIsReadAndChecked() throws {
+        #expect(try TimeWindow(since: nil, until: nil, asOf: "2010", window: "5").lookBack == 5)
+        #expect(try TimeWindow(since: nil, until: nil, asOf: "2010").lookBack == TimeWindow.defaultLookBack)
+        #expect(throws: TimeWindowError.self) { try TimeWindow(since: nil, until: nil, asOf: "2010", window: "a few") }
+        #expect(TimeWindow(asOf: PartialDate("2010"), lookBack: 1).description.contains("from the 1 year before"))
     }
 
     @Test func findsNamesOfSidesInText() throws {

@@ -44,7 +44,18 @@ struct MapExportTests {
             #expect(row[0] == cell.focus && row[1] == cell.partner && row[2] == cell.issue.code)
             #expect(abs(Double(row[3])! - cell.score) < 0.0005 && row[5] == cell.basis.rawValue)
         }
-        #expect(rows.contains(["KAZ", "TUR", "territory.borders", "-1.000", "0.207", "curated", "1", "0", "1", "0", "1", "0", "0", "0", "2020", "2020"]))
+        #expect(rows.contains(["KAZ", "TUR", "territory.borders", "-1.000", "0.207", "curated", "1", "0", "1", "0", "1", "0", "0", "0", "2020", "2020", "false"]))
+    }
+
+    @Test func cellsOfUNVotesAloneAreMarkedInTheExports() throws {
+        var export = try export()
+        let votes = Evidence(kind: .vote, a: "KAZ", b: "TUR", issue: .nonproliferation, polarity: .neutral, weight: 0.3,
+                             period: Period(start: PartialDate(year: 2019)!, end: PartialDate(year: 2019)!), citation: Citation(title: "votes", address: "a"))
+        export.map = RelationMap(evidence: [votes], focus: export.map.focus, partners: export.map.partners)
+        let csv = export.csv()
+        #expect(csv.contains("KAZ,TUR,security.nonproliferation,0.000,") && csv.hasSuffix(",2019,2019,true\n"))
+        #expect(try export.render(.graphml).contains("<data key=\"votes_only\">security.nonproliferation</data>"))
+        #expect(try export.render(.gexf).contains("<attvalue for=\"votes_only\" value=\"security.nonproliferation\"/>"))
     }
 
     @Test(arguments: [MapExport.Format.graphml, .gexf])

@@ -41,10 +41,14 @@ struct MapReportTests {
         #expect(html.contains("href=\"#cell-C5-TUR-political.multilateral\""))
         #expect(html.contains("id=\"cell-C5-TUR-political.multilateral\""))
         #expect(html.contains("<a href=\"https://example.org/ots\">OTS summit</a> · Agency · 2022-11 · paragraph 2"))
-        #expect(html.contains("<svg class=\"geomap\"") && html.contains("<svg class=\"network\""))
-        #expect(html.contains("cooperation on multilateral is region-wide (the C5 as a whole)"))
+        #expect(html.contains("<svg class=\"geomap\""))
+        // One undated fact is too thin for the network: it says so instead of drawing it.
+        #expect(!html.contains("<svg class=\"network\"") && html.contains("the 1 thinly attested ones"))
+        #expect(html.contains("Region-wide cooperation on <a href=\"#cell-C5-TUR-political.multilateral\">Multilateral (the C5 as a whole; thinly attested)</a>."))
         #expect(html.contains("Relations of the Central Asia five (C5) with Turkey"))
-        #expect(html.contains("background:\(ScoreColor.background(score: 1))"))
+        // One undated fact: pale and marked, never the full colour of a certain +1.
+        #expect(!html.contains("background-color:\(ScoreColor.background(score: 1));color:#ffffff\"><a href=\"#cell-C5-TUR"))
+        #expect(html.contains("<td class=\"thin\""))
         #expect(html.contains("<td>t.yaml</td><td>fact</td><td class=\"num\">1</td>"))
         #expect(!html.contains("<script"))
         #expect(html.contains("Period: dated 2019 to 2021."))
@@ -63,7 +67,79 @@ struct MapReportTests {
         #expect(ScoreColor.background(score: 1) == "#2166ac")
         #expect(ScoreColor.background(score: -1) == "#b35806")
         #expect(ScoreColor.background(score: 0.01) == ScoreColor.neutral)
-        #expect([1.0, -1.0, 0.0].map(ScoreColor.sign) == ["+", "−", "±"])
+        #expect([1.0, -1.0, 0.0, 0.1, -0.14].map(ScoreColor.sign) == ["+", "−", "", "", ""])
+        #expect([1.0, -1.0, 0.42, -0.06, 0.999, 0.155].map(ScoreColor.label) == ["+1", "−1", "+.42", "0", "+1", "+.16"])
+        // Intensity grows with the confidence: the same score is paler when less sure.
+        #expect(ScoreColor.intensity(score: 1, confidence: 1) == 1)
+        #expect(ScoreColor.intensity(score: 1, confidence: 0.2) < 0.5)
+        #expect(ScoreColor.intensity(score: 0.1, confidence: 1) == 0)
+    }
+
+    func cell(_ evidence: [Evidence], issue: Issue = .trade) throws -> RelationCell {
+        let map = RelationMap(evidence: evidence, focus: ["KAZ"], partners: ["TUR"])
+        return try #require(map.cell(focus: "KAZ", partner: "TUR", issue: issue))
+    }
+
+    @Test func theHeatmapShowsTheScoreWithCountsOnlyAsDetail() throws {
+        let dated = (2015...2018).map { year in
+            Evidence(kind: .fact, a: "KAZ", b: "TUR", issue: .trade, polarity: .cooperation, period: Period(start: PartialDate(year: year)!), citation: Citation(title: "t", address: "a"))
+        }
+        let map = RelationMap(evidence: dated, focus: ["KAZ"], partners: ["TUR"])
+        let html = HeatmapTable(map: map, registry: try registry()).render()
+        #expect(html.contains("\">+1</a></td>"))
+        #expect(!html.contains("\">+4"))
+        #expect(html.contains("4 cited facts"))
+        let cell = try cell(dated)
+        #expect(!ScoreColor.isUnconfirmed(cell) && ScoreColor.intensity(cell) > ScoreColor.unconfirmedCeiling)
+    }
+
+    @Test func oneSentenceGivingTwoIssuesCountsOncePerIssueButMakesNoCellCertain() throws {
+        let sentence = Citation(title: "A brief", address: "https://example.org/brief", quote: "Kazakhstan and Turkey work together on trade and energy.")
+        let evidence = [Issue.trade, .energy].map { Evidence(kind: .document, a: "KAZ", b: "TUR", issue: $0, polarity: .cooperation, citation: sentence) }
+        for issue in [Issue.trade, .energy] {
+            let cell = try cell(evidence, issue: issue)
+            #expect(cell.counts.byPolarity.total == 1)
+            #expect(cell.confidence < 0.5)
+            #expect(ScoreColor.intensity(cell) <= ScoreColor.unconfirmedCeiling)
+            #expect(ScoreColor.background(cell) != ScoreColor.background(score: 1))
+        }
+    }
+
+    @Test func aCellOfUNVotesAloneReadsAsAlignmentAndIsMarked() throws {
+        let votes = (2010...2015).map { year in
+            Evidence(kind: .vote, a: "KAZ", b: "TUR", issue: .nonproliferation, polarity: year < 2014 ? .conflict : .neutral, weight: 0.2,
+                     period: Period(start: PartialDate(year: year)!, end: PartialDate(year: year)!), citation: Citation(title: "votes", address: "a"))
+        }
+        let cell = try cell(votes, issue: .nonproliferation)
+        #expect(cell.basis == .votes)
+        #expect(ReportNames.reading(cell) == "divergent in UN votes")
+        #expect(ReportNames.evidenceDetail(cell).contains("one stream of 6 sessions"))
+        let html = HeatmapTable(map: RelationMap(evidence: votes, focus: ["KAZ"], partners: ["TUR"]), registry: try registry()).render()
+        #expect(html.contains("<td class=\"votes\" style=\"background-color:\(ScoreColor.votes);"))
+        #expect(ScoreColor.background(cell) == ScoreColor.votes)
+        #expect(html.contains("<span class=\"mark\">v</span>"))
+        #expect(!html.contains("conflict,"))
+        #expect(EvidenceSection.item(votes[0]).contains(">divergent</span>"))
+    }
+
+    @Test func addressesWrapAtTheirSeparators() {
+        #expect(HTML.breakable("https://a.org/b-c?d=e&f") == "https:/<wbr>/<wbr>a.<wbr>org/<wbr>b-<wbr>c?<wbr>d=<wbr>e&amp;<wbr>f")
+    }
+
+    @Test func aShortTimelineKeepsItsScaleAndYearLabels() throws {
+        let cell = try cell([Evidence(kind: .fact, a: "KAZ", b: "TUR", issue: .trade, polarity: .cooperation, period: Period(start: PartialDate(year: 2019)!), citation: Citation(title: "t", address: "a"))])
+        let svg = TimelineChart(cells: [cell]).render()
+        #expect(svg.contains("width=\"640\" viewBox=\"0 0 640 "))
+        // The axis spans ten years up to 2019 with a label every two: 2010 … 2018, so a lone year is a narrow bar.
+        #expect(svg.contains(">2010</text>") && svg.contains(">2018</text>"))
+        #expect(svg.contains("width=\"58\""))
+    }
+
+    @Test func theSameMapGivesTheSameReport() throws {
+        let evidence = ["KAZ", "UZB", "C5"].flatMap { side in
+            [Issue.trade, .energy, .water].map { Evidence(kind: .fact, a: side, b: "TUR", issue: $0, polarity: .cooperation, period: Period(start: PartialDate(year: 2019)!), citation: Citation(title: "t", address: "a")) }
+        }
+        #expect(try report(evidence) == report(evidence))
     }
 }
 
@@ -81,6 +157,9 @@ struct AgreementChartTests {
         #expect(html.contains("points=\"4,9.2 356,30\""))
         #expect(html.contains("points=\"180,4 356,14.4\""))
         #expect(html.contains("0.80 in 2002") && html.contains("1992–2002"))
+        // A year axis over the charts: every second year of the ten, on the same scale (1994 at x = 74.4).
+        #expect(html.contains("<svg class=\"years\"") && html.contains("x=\"74.4\" y=\"10\" text-anchor=\"middle\">1994</text>"))
+        #expect(!html.contains(">1993</text>"))
         #expect(AgreementChart(series: [], registry: registry).render().isEmpty)
     }
 }

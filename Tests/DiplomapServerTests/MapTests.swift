@@ -63,7 +63,8 @@ import Testing
         ("kinds=rumour", 400, "kinds:"),
         ("since=2020-13", 400, "since"),
         ("since=2020&until=2010", 400, "until"),
-        ("partners=Narnia", 404, "Narnia"),
+        ("partners=Narnia", 400, "partners: unknown"),
+        ("focus=Narnia", 400, "focus: unknown"),
         ("focus=,", 400, "focus"),
     ])
     func badParametersAreNamed(query: String, status: Int, fragment: String) async throws {

@@ -42,6 +42,11 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("since"))
             }
+            // A form writes a space as "+": the page reads and echoes the date as typed.
+            try await client.execute(uri: "/?since=last+year", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("value=\"last year\"") && !response.text.contains("last+year"))
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ struct MapScanTests {
         let focus = ["C5", "KAZ", "UZB"], partners = ["JPN", "TUR"]
         let query = EvidenceQuery(sides: Set(focus + partners), window: window)
         let fromStore = try await RelationMap(store: store, query: query, focus: focus, partners: partners)
-        let inMemory = RelationMap(evidence: Self.evidence.filter { window.contains($0.period) }, focus: focus, partners: partners)
+        let inMemory = RelationMap(evidence: Self.evidence.filter { window.contains($0.period, kind: $0.kind) }, focus: focus, partners: partners)
         #expect(fromStore.cells.count > 20)
         #expect(fromStore.cells.map(\.counts) == inMemory.cells.map(\.counts))
         #expect(fromStore.cells.map(\.score) == inMemory.cells.map(\.score))

@@ -20,7 +20,7 @@ struct SQLiteStoreTests {
         let tables = try queue.read { db in try ["evidence", "source", "issue"].filter { try db.tableExists($0) } }
         #expect(tables == ["evidence", "source", "issue"])
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM issue") } == 16)
-        #expect(try queue.read { db in try Schema.migrator.appliedIdentifiers(db) } == ["v1: issues, sources, evidence", "v2: an index covering the map's columns"])
+        #expect(try queue.read { db in try Schema.migrator.appliedIdentifiers(db) } == ["v1: issues, sources, evidence", "v2: an index covering the map's columns", "v3: facts and votes derived anew"])
         #expect(try queue.read { try Schema.migrator.hasCompletedMigrations($0) })
     }
 

@@ -11,6 +11,8 @@ struct VoteEvidenceTests {
         #expect(evidence.filter { $0.issue == .multilateral }.compactMap { $0.period?.start.year } == [1992, 2019])
         #expect(evidence.filter { $0.issue == .nonproliferation }.compactMap { $0.period?.start.year } == [2019])
         #expect(evidence.filter { $0.issue == .development }.isEmpty)
+        // ec roll calls are not development cooperation: no issue of the map takes them on their own.
+        #expect(!VoteEvidenceBuilder.issueMapping.contains { $0.issue == .development })
         let last = try #require(evidence.first { $0.issue == .multilateral && $0.period?.start.year == 2019 })
         #expect(last.kind == .vote && last.a == "KAZ" && last.b == "JPN")
         #expect(last.weight == 0.08)   // 8 common votes / 100
@@ -25,11 +27,14 @@ struct VoteEvidenceTests {
         let multilateral = evidence.filter { $0.issue == .multilateral }
         let russia = multilateral.filter { $0.b == "RUS" }, america = multilateral.filter { $0.b == "USA" }
         #expect(russia.count == 28 && america.count == 28)
-        // Kazakhstan votes with the USA far less than either side's usual agreement predicts, every year,
-        // and with Russia more often above than below what is expected of the pair.
-        #expect(america.allSatisfy { $0.polarity == .conflict })
+        // Kazakhstan votes with the USA far less than either side's usual agreement predicts, beyond the baseline's band
+        // in most years and never above it; with Russia more often above than below what is expected of the pair.
+        let divergent = america.filter { $0.polarity == .conflict }.count
+        #expect(divergent >= 25)
+        #expect(america.allSatisfy { $0.polarity != .cooperation })
         let above = russia.filter { $0.polarity == .cooperation }.count, below = russia.filter { $0.polarity == .conflict }.count
-        #expect(above >= 10 && below <= 3)
+        #expect(above >= 5 && below == 0)
+        #expect(america.first { $0.polarity == .conflict }?.citation.summary?.contains(": divergent (voting alignment, not cooperation or conflict).") == true)
     }
 
     @Test func rollCallIdsAreWrittenAsRanges() {

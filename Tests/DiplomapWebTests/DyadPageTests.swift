@@ -38,7 +38,7 @@ struct DyadPageTests {
         for cell in cells {
             #expect(html.contains("<section class=\"cell\" id=\"issue-\(cell.issue.code)\">"))
             #expect(html.contains("<th scope=\"row\"><a href=\"#issue-\(cell.issue.code)\">\(HTML.escape(cell.issue.label))</a></th>"))
-            #expect(html.contains("\(ReportNames.score(cell.score))</td><td class=\"num\">\(ReportNames.percent(cell.confidence))</td><td>\(HTML.escape(cell.basis.label))</td>"))
+            #expect(html.contains("\(ScoreColor.label(score: cell.score))</td><td>\(HTML.escape(ReportNames.reading(cell)))</td><td class=\"num\">\(ReportNames.percent(cell.confidence))</td><td>\(HTML.escape(cell.basis.label))"))
         }
         #expect(html.contains("<svg class=\"agreement\""), "the UN vote agreement of the pair")
         #expect(html.contains("<a href=\"/country/UZB\">Uzbekistan</a>") && html.contains("<a href=\"/country/KOR\">South Korea</a>"))
