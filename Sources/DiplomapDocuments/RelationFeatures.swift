@@ -179,6 +179,14 @@ struct FeatureExtractor: Sendable {
         } else {
             features.append(Feature.key(.distance, 5))
         }
+        // The words just before and after each name of the pair ("with", "between", "'s").
+        for position in pa + pb {
+            for offset in [-2, -1, 1, 2] {
+                let i = position + offset
+                guard i >= 0, i < reading.tokens.count, !reading.names.contains(where: { $0.contains(i) }) else { continue }
+                features.append(Feature.key(.near, Feature.mix(UInt64(offset + 2), Feature.stem(bytes, reading.tokens[i]))))
+            }
+        }
         return features
     }
 
@@ -199,7 +207,7 @@ enum Feature {
     enum Template: UInt64 {
         case bias = 1, word, bigram, lexicon, lexiconPolarity, cue, sides, issues, venues, first
         case origin, originSet, ruleIssue, ruleIssuePolarity, reflexive, group, main, hub, together
-        case sameClause, subject, list, compound, distance, between, listSize, originIssue, issuePolarity
+        case sameClause, subject, list, compound, distance, between, listSize, originIssue, issuePolarity, near
     }
 
     /// The word that stands for any name of a state.

@@ -247,7 +247,7 @@ public struct RelationTrainer: Sendable {
                     let total = logits.reduce(0.0) { $0 + exp($1 - top) }
                     var issueGradient = [Double](repeating: 0, count: heads)
                     for k in 0..<3 {
-                        issueGradient[polarity + k] = exp(logits[k] - top) / total - (k == label ? 1 : 0)
+                        issueGradient[polarity + k] = (exp(logits[k] - top) / total - (k == label ? 1 : 0))
                         gradient[polarity + k] += issueGradient[polarity + k]
                     }
                     update(issueRows, issueGradient)
