@@ -42,7 +42,7 @@ struct BenchMapCommand: AsyncParsableCommand {
         guard focusCount + partnerCount <= members.count else { throw ValidationError("at most \(members.count) states in all") }
         let focus = Array(members.prefix(focusCount)), partners = Array(members.dropFirst(focusCount).prefix(partnerCount))
         let kinds: [SourceKind] = [.event, .event, .event, .event, .event, .event, .event, .document, .document, .fact, .vote]
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         func evidence() -> [Evidence] { (0..<rows).map { index in
             let kind = kinds[Int(generator.next() % UInt64(kinds.count))]
             return Evidence(
@@ -112,19 +112,4 @@ struct BenchMapCommand: AsyncParsableCommand {
     }
 
     private func format(_ seconds: Double) -> String { String(format: "%.3f s", seconds) }
-}
-
-/// A small deterministic random generator, so that every run benchmarks the same data.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -70,7 +70,7 @@ public struct RelationExtractor: Sendable {
                 let relate = sigmoid(scores[RelationModel.relateHead])
                 guard relate >= floor else { continue }
                 for issue in Issue.allCases {
-                    let stated = relate * sigmoid(scores[RelationModel.issueHead + issue.index])
+                    let stated = relate * sigmoid(scores[RelationModel.issueHead + issue.ordinal])
                     guard stated >= floor else { continue }
                     var issueScores = scores
                     model.add(instance.polarityFeatures(issue), to: &issueScores)
@@ -89,7 +89,7 @@ public struct RelationExtractor: Sendable {
 
     /// The most probable polarity and its probability, by the softmax of the polarity heads.
     private static func polarity(_ scores: [Double]) -> (Polarity, Double) {
-        let logits = Polarity.allCases.map { scores[RelationModel.polarityHead + $0.index] }
+        let logits = Polarity.allCases.map { scores[RelationModel.polarityHead + $0.ordinal] }
         let top = logits.max()!
         let total = logits.reduce(0) { $0 + exp($1 - top) }
         let best = logits.firstIndex(of: top)!

@@ -18,7 +18,7 @@ struct SentenceInstance: Sendable {
     /// The features of the polarity of one issue: the issue itself, and each word and cue kind together with it,
     /// so that the same words can weigh differently ("influence" is neutral on sovereignty, conflict elsewhere).
     func polarityFeatures(_ issue: Issue) -> [UInt64] {
-        let i = UInt64(issue.index)
+        let i = UInt64(issue.ordinal)
         return [Feature.key(.issuePolarity, i)] + polarityCues.map { Feature.key(.issuePolarity, Feature.mix(i, $0)) }
     }
 }
@@ -59,8 +59,8 @@ struct FeatureExtractor: Sendable {
             previous = word
         }
         for item in reading.issues {
-            features.append(Feature.key(.lexicon, UInt64(item.issue.index)))
-            features.append(Feature.key(.lexiconPolarity, UInt64(item.issue.index * 3 + item.polarity.index)))
+            features.append(Feature.key(.lexicon, UInt64(item.issue.ordinal)))
+            features.append(Feature.key(.lexiconPolarity, UInt64(item.issue.ordinal * 3 + item.polarity.ordinal)))
         }
         for cue in reading.cues { features.append(Feature.key(.cue, UInt64(cue.cue.index))) }
         features.append(Feature.key(.sides, UInt64(Self.sizeBucket(reading.sides.count))))
@@ -135,11 +135,11 @@ struct FeatureExtractor: Sendable {
         var features: [UInt64] = []
         for bit in Origin.allCases where origin & bit.rawValue != 0 { features.append(Feature.key(.origin, bit.rawValue)) }
         features.append(Feature.key(.originSet, origin))
-        for item in reading.issues { features.append(Feature.key(.originIssue, origin &* 64 &+ UInt64(item.issue.index))) }
+        for item in reading.issues { features.append(Feature.key(.originIssue, origin &* 64 &+ UInt64(item.issue.ordinal))) }
         if origin & Origin.rule.rawValue != 0, let issues = rules.issues(of: a, b, in: reading) {
             for item in issues {
-                features.append(Feature.key(.ruleIssue, UInt64(item.issue.index)))
-                features.append(Feature.key(.ruleIssuePolarity, UInt64(item.issue.index * 3 + item.polarity.index)))
+                features.append(Feature.key(.ruleIssue, UInt64(item.issue.ordinal)))
+                features.append(Feature.key(.ruleIssuePolarity, UInt64(item.issue.ordinal * 3 + item.polarity.ordinal)))
             }
         }
         if a == b { features.append(Feature.key(.reflexive, 1)) }
@@ -251,42 +251,6 @@ enum Feature {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         return hash
-    }
-}
-
-extension Issue {
-    /// The issue's place in `allCases`: the model's head for it and part of feature hashes.
-    /// A switch, not a look-up: hashing an issue hashes its code, and this runs for every feature.
-    var index: Int {
-        switch self {
-        case .terrorism: 0
-        case .narcotics: 1
-        case .afghanistan: 2
-        case .defense: 3
-        case .nonproliferation: 4
-        case .multilateral: 5
-        case .dialogue: 6
-        case .sovereignty: 7
-        case .borders: 8
-        case .energy: 9
-        case .water: 10
-        case .trade: 11
-        case .investment: 12
-        case .development: 13
-        case .connectivity: 14
-        case .culture: 15
-        }
-    }
-}
-
-extension Polarity {
-    /// The polarity's place in `allCases`: cooperation 0, conflict 1, neutral 2.
-    var index: Int {
-        switch self {
-        case .cooperation: 0
-        case .conflict: 1
-        case .neutral: 2
-        }
     }
 }
 

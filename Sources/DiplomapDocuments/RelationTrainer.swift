@@ -63,7 +63,7 @@ public struct RelationTrainer: Sendable {
     struct Label {
         var related: Bool
         var issues: [Issue]
-        /// The most frequent polarity of each issue, by `Polarity.index`.
+        /// The most frequent polarity of each issue, by `Polarity.ordinal`.
         var polarities: [Int]
     }
 
@@ -109,7 +109,7 @@ public struct RelationTrainer: Sendable {
         let issues = Issue.allCases.filter { issue in pairs.allSatisfy { pair in mine.contains { $0.pair == pair && $0.issue == issue } } }
         let polarities = issues.map { issue in
             var counts = [Int](repeating: 0, count: Polarity.allCases.count)
-            for triple in mine where triple.issue == issue { counts[triple.polarity.index] += 1 }
+            for triple in mine where triple.issue == issue { counts[triple.polarity.ordinal] += 1 }
             return counts.firstIndex(of: counts.max()!)!
         }
         return Label(related: !issues.isEmpty, issues: issues, polarities: polarities)
@@ -232,7 +232,7 @@ public struct RelationTrainer: Sendable {
                 gradient[RelationModel.relateHead] = sigmoid(scores[RelationModel.relateHead]) - (example.label.related ? 1 : 0)
                 if example.label.related {
                     for issue in Issue.allCases {
-                        let head = RelationModel.issueHead + issue.index
+                        let head = RelationModel.issueHead + issue.ordinal
                         gradient[head] = sigmoid(scores[head]) - (example.label.issues.contains(issue) ? 1 : 0)
                     }
                 }
@@ -265,28 +265,5 @@ public struct RelationTrainer: Sendable {
             finalWeights += values
         }
         return RelationModel(rows: finalRows, weights: finalWeights, threshold: threshold)
-    }
-}
-
-/// SplitMix64 and a Fisher–Yates shuffle over it: an order fixed by the seed on every platform and
-/// standard library, for a reproducible training.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func shuffle<T>(_ items: inout [T]) {
-        guard items.count > 1 else { return }
-        for i in stride(from: items.count - 1, to: 0, by: -1) {
-            items.swapAt(i, Int(next() % UInt64(i + 1)))
-        }
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

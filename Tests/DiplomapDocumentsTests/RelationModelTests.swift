@@ -42,8 +42,8 @@ struct RelationModelTests {
     }
 
     @Test func headIndicesFollowTheOrderOfTheCodes() {
-        #expect(Issue.allCases.map(\.index) == Array(0..<16))
-        #expect(Polarity.allCases.map(\.index) == [0, 1, 2])
+        #expect(Issue.allCases.map(\.ordinal) == Array(0..<16))
+        #expect(Polarity.allCases.map(\.ordinal) == [0, 1, 2])
         #expect(Cue.allCases.map(\.index) == Array(Cue.allCases.indices))
     }
 
