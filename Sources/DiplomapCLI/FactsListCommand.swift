@@ -12,6 +12,9 @@ struct FactsListCommand: AsyncParsableCommand {
         --dyad matches facts between the two sides, and facts of a group with one of its \
         members (a C5–Japan summit is listed for KAZ-JPN too).
 
+        The table and CSV give each fact's event key, its first citation's summary and every \
+        cited address (separated by spaces); JSON gives every citation in full.
+
         Examples:
           diplomap facts list --dyad KAZ-JPN
           diplomap facts list --issue territory.borders --kind dispute
@@ -61,11 +64,13 @@ struct FactsListCommand: AsyncParsableCommand {
                 && (pair.map { relates(fact, $0.0, $0.1) } ?? true)
         }
         let rows = facts.map { fact in
-            [fact.id, fact.kind.rawValue, fact.a.joined(separator: " "), fact.b.joined(separator: " "), fact.issues.map(\.code).joined(separator: " "),
-             fact.polarity.rawValue, fact.period?.start.description ?? "", fact.period?.end?.description ?? "",
-             fact.citation.summary ?? "", fact.citation.address]
+            [fact.id, fact.event ?? "", fact.kind.rawValue, fact.a.joined(separator: " "), fact.b.joined(separator: " "),
+             fact.issues.map(\.code).joined(separator: " "), fact.polarity.rawValue, fact.period?.start.description ?? "",
+             fact.period?.end?.description ?? "", fact.citations[0].summary ?? "", fact.citations.map(\.address).joined(separator: " ")]
         }
-        try Output.list(format, header: ["id", "kind", "a", "b", "issues", "polarity", "start", "end", "summary", "address"], rows: rows, json: facts)
+        try Output.list(
+            format, header: ["id", "event", "kind", "a", "b", "issues", "polarity", "start", "end", "summary", "addresses"], rows: rows, json: facts
+        )
     }
 
     /// The codes that stand for a side: itself and every group it belongs to.
