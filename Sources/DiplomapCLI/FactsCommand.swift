@@ -9,7 +9,7 @@ struct FactsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facts",
         abstract: "Work with the curated knowledge base of cited facts.",
-        subcommands: [FactsCheckCommand.self, FactsListCommand.self]
+        subcommands: [FactsCheckCommand.self, FactsListCommand.self, FactsStatsCommand.self]
     )
 }
 
