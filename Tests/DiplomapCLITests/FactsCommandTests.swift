@@ -90,4 +90,15 @@ struct FactsCommandTests {
         #expect(citations.map { $0["locator"] as? String } == ["paragraph 1", "paragraph 2"])
         #expect(facts.first?["event"] as? String == "kaz-jpn-visit-2015")
     }
+
+    @Test func aMembershipIsListedForItsStateAndGroupOnly() throws {
+        let membership = Self.fact("kaz-un-1992", b: "UN", issues: "political.multilateral", start: "1992-03-02", addresses: ["https://a.org/un"])
+            .replacingOccurrences(of: "kind: summit", with: "kind: membership")
+        let base = try knowledgeBase([membership, Self.fact("kaz-jpn-visit", start: "2019", addresses: ["https://a.org/v"])])
+        let forPair = try cli.run(["facts", "list", base.path, "--dyad", "KAZ-JPN", "--format", "csv"])
+        #expect(forPair.status == 0, "\(forPair.stderr)")
+        #expect(forPair.stdout.contains("\nkaz-jpn-visit,") && !forPair.stdout.contains("kaz-un-1992"), "\(forPair.stdout)")
+        let forGroup = try cli.run(["facts", "list", base.path, "--dyad", "KAZ-UN", "--format", "csv"])
+        #expect(forGroup.stdout.contains("\nkaz-un-1992,") && !forGroup.stdout.contains("kaz-jpn-visit"), "\(forGroup.stdout)")
+    }
 }
