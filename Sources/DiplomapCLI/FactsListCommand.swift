@@ -10,7 +10,11 @@ struct FactsListCommand: AsyncParsableCommand {
         abstract: "List facts, filtered by dyad, issue, kind and period.",
         discussion: """
         --dyad matches facts between the two sides, and facts of a group with one of its \
-        members (a C5–Japan summit is listed for KAZ-JPN too).
+        members (a C5–Japan summit is listed for KAZ-JPN too); a membership is listed \
+        only for the state and its group (KAZ-UN), not for the group's other members.
+
+        The table and CSV give each fact's event key, its first citation's summary and every \
+        cited address (separated by spaces); JSON gives every citation in full.
 
         Examples:
           diplomap facts list --dyad KAZ-JPN
@@ -47,9 +51,10 @@ struct FactsListCommand: AsyncParsableCommand {
             }
             return kind
         }
-        let pair = try dyad.map { text -> (Set<String>, Set<String>) in
+        let pair = try dyad.map { text -> (sides: (Set<String>, Set<String>), covering: (Set<String>, Set<String>)) in
             guard let dyad = Dyad(parsing: text) else { throw ValidationError("--dyad takes two sides as A-B, e.g. KAZ-JPN; got \"\(text)\"") }
-            return (try covering(dyad.first, registry), try covering(dyad.second, registry))
+            let sides = (try registry.resolve(dyad.first).code, try registry.resolve(dyad.second).code)
+            return (([sides.0], [sides.1]), (try covering(dyad.first, registry), try covering(dyad.second, registry)))
         }
         let window = try time.window()
         let (loaded, errors) = try files.load(registry: registry)
@@ -58,14 +63,17 @@ struct FactsListCommand: AsyncParsableCommand {
             (issueFilter.map(fact.issues.contains) ?? true)
                 && (kindFilter.map { fact.kind == $0 } ?? true)
                 && window.contains(fact.period, durable: fact.kind.isDurable)
-                && (pair.map { relates(fact, $0.0, $0.1) } ?? true)
+                // A state's membership in a group is not a fact between it and the group's other members.
+                && (pair.map { fact.kind == .membership ? relates(fact, $0.sides.0, $0.sides.1) : relates(fact, $0.covering.0, $0.covering.1) } ?? true)
         }
         let rows = facts.map { fact in
-            [fact.id, fact.kind.rawValue, fact.a.joined(separator: " "), fact.b.joined(separator: " "), fact.issues.map(\.code).joined(separator: " "),
-             fact.polarity.rawValue, fact.period?.start.description ?? "", fact.period?.end?.description ?? "",
-             fact.citation.summary ?? "", fact.citation.address]
+            [fact.id, fact.event ?? "", fact.kind.rawValue, fact.a.joined(separator: " "), fact.b.joined(separator: " "),
+             fact.issues.map(\.code).joined(separator: " "), fact.polarity.rawValue, fact.period?.start.description ?? "",
+             fact.period?.end?.description ?? "", fact.citations[0].summary ?? "", fact.citations.map(\.address).joined(separator: " ")]
         }
-        try Output.list(format, header: ["id", "kind", "a", "b", "issues", "polarity", "start", "end", "summary", "address"], rows: rows, json: facts)
+        try Output.list(
+            format, header: ["id", "event", "kind", "a", "b", "issues", "polarity", "start", "end", "summary", "addresses"], rows: rows, json: facts
+        )
     }
 
     /// The codes that stand for a side: itself and every group it belongs to.

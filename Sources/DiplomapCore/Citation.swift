@@ -16,10 +16,12 @@ public struct Citation: Sendable, Hashable, Codable {
     public var summary: String?
     /// An exact quote, for evidence found in a document's own text.
     public var quote: String?
+    /// Further sources of the same evidence (a fact's second and later citations): shown with it, never counted apart.
+    public var also: [Citation]
 
     public init(
         title: String, publisher: String? = nil, address: String, published: PartialDate? = nil,
-        locator: String? = nil, summary: String? = nil, quote: String? = nil
+        locator: String? = nil, summary: String? = nil, quote: String? = nil, also: [Citation] = []
     ) {
         self.title = title
         self.publisher = publisher
@@ -28,5 +30,42 @@ public struct Citation: Sendable, Hashable, Codable {
         self.locator = locator
         self.summary = summary
         self.quote = quote
+        self.also = also
+    }
+
+    /// This citation and its further sources, in order.
+    public var all: [Citation] {
+        var first = self
+        first.also = []
+        return [first] + also
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case title, publisher, address, published, locator, summary, quote, also
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        publisher = try container.decodeIfPresent(String.self, forKey: .publisher)
+        address = try container.decode(String.self, forKey: .address)
+        published = try container.decodeIfPresent(PartialDate.self, forKey: .published)
+        locator = try container.decodeIfPresent(String.self, forKey: .locator)
+        summary = try container.decodeIfPresent(String.self, forKey: .summary)
+        quote = try container.decodeIfPresent(String.self, forKey: .quote)
+        also = try container.decodeIfPresent([Citation].self, forKey: .also) ?? []
+    }
+
+    /// Writes `also` only when there are further sources, so a single-source citation reads as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(publisher, forKey: .publisher)
+        try container.encode(address, forKey: .address)
+        try container.encodeIfPresent(published, forKey: .published)
+        try container.encodeIfPresent(locator, forKey: .locator)
+        try container.encodeIfPresent(summary, forKey: .summary)
+        try container.encodeIfPresent(quote, forKey: .quote)
+        if !also.isEmpty { try container.encode(also, forKey: .also) }
     }
 }

@@ -30,9 +30,16 @@ public struct Fact: Sendable, Hashable, Codable {
     public var polarity: Polarity
     /// When the fact holds; `nil` when the source gives no date, as an analysis paper may not.
     public var period: Period?
-    public var citation: Citation
+    /// The event this fact is one facet of (one summit, one treaty), shared by its facets; `nil` when the fact stands alone.
+    public var event: String?
+    /// The sources that state the fact, at least one; the fact counts once whatever their number.
+    public var citations: [Citation]
 
-    public init(id: String, kind: FactKind, a: [String], b: [String], issues: [Issue], polarity: Polarity, period: Period?, citation: Citation) {
+    public init(
+        id: String, kind: FactKind, a: [String], b: [String], issues: [Issue], polarity: Polarity, period: Period?,
+        event: String? = nil, citations: [Citation]
+    ) {
+        precondition(!citations.isEmpty, "a fact cites at least one source")
         self.id = id
         self.kind = kind
         self.a = a
@@ -40,7 +47,41 @@ public struct Fact: Sendable, Hashable, Codable {
         self.issues = issues
         self.polarity = polarity
         self.period = period
-        self.citation = citation
+        self.event = event
+        self.citations = citations
+    }
+
+    /// A fact with one source.
+    public init(
+        id: String, kind: FactKind, a: [String], b: [String], issues: [Issue], polarity: Polarity, period: Period?,
+        event: String? = nil, citation: Citation
+    ) {
+        self.init(id: id, kind: kind, a: a, b: b, issues: issues, polarity: polarity, period: period, event: event, citations: [citation])
+    }
+
+    /// The first source, shown with the fact's evidence; the others ride along in its `also`.
+    public var citation: Citation {
+        var first = citations[0]
+        first.also = Array(citations.dropFirst())
+        return first
+    }
+
+    /// What the fact is counted as when events are counted: its event key, else its own id.
+    public var eventKey: String { event ?? id }
+
+    /// The pairs the fact relates, side a first, as its evidence has them: a group code stays one side, a joint act relates every pair of its states.
+    public func pairs(members: (String) -> [String]) -> [(a: String, b: String)] {
+        let joint = Set(a) == Set(b)
+        let sideA = joint ? a.flatMap(members) : a
+        let sideB = joint ? sideA : b
+        var seen = Set<Dyad>()
+        var pairs: [(a: String, b: String)] = []
+        for first in sideA {
+            for second in sideB where first != second && seen.insert(Dyad(first, second)).inserted {
+                pairs.append((first, second))
+            }
+        }
+        return pairs
     }
 
     /// The evidence the fact gives: one row per pair of a side-a and a side-b code and per issue.
@@ -50,20 +91,14 @@ public struct Fact: Sendable, Hashable, Codable {
     /// the fact relates every pair of their states, as the annotation contract
     /// reads such relations; `members` expands a group code into its states.
     public func evidence(members: (String) -> [String]) -> [Evidence] {
-        let joint = Set(a) == Set(b)
-        let sideA = joint ? a.flatMap(members) : a
-        let sideB = joint ? sideA : b
         var citation = citation
         // A visit or a statement happens on its day: its evidence is a point in time, not a relation in force until it ends.
         let period = kind.isDurable ? period : period.flatMap { Period(start: $0.start, end: $0.end ?? $0.start) }
         citation.locator = [citation.locator, "fact \(id)"].compactMap { $0 }.joined(separator: "; ")
-        var seen = Set<Dyad>()
         var rows: [Evidence] = []
-        for first in sideA {
-            for second in sideB where first != second && seen.insert(Dyad(first, second)).inserted {
-                for issue in issues {
-                    rows.append(Evidence(kind: .fact, a: first, b: second, issue: issue, polarity: polarity, weight: 1, period: period, citation: citation))
-                }
+        for pair in pairs(members: members) {
+            for issue in issues {
+                rows.append(Evidence(kind: .fact, a: pair.a, b: pair.b, issue: issue, polarity: polarity, weight: 1, period: period, citation: citation))
             }
         }
         return rows

@@ -34,7 +34,11 @@ public enum KnowledgeBase {
         return try CountryRegistry(countries: countryList, groups: groupList)
     }
 
-    /// The `.yaml` files under each path (a file or a folder, searched recursively), sorted by name.
+    /// The name of the source policy file in a fact folder; it holds no facts, so folder listings leave it out.
+    public static let sourcePolicyFileName = "sources.yaml"
+
+    /// The `.yaml` files under each path (a file or a folder, searched recursively, without its
+    /// `sources.yaml`), sorted by name.
     public static func factFiles(in paths: [URL]) throws -> [(name: String, url: URL)] {
         var found: [(name: String, url: URL)] = []
         for path in paths {
@@ -49,12 +53,27 @@ public enum KnowledgeBase {
             let root = path.standardizedFileURL.path
             let enumerator = FileManager.default.enumerator(at: path, includingPropertiesForKeys: nil)
             while let url = enumerator?.nextObject() as? URL {
-                guard ["yaml", "yml"].contains(url.pathExtension) else { continue }
+                guard ["yaml", "yml"].contains(url.pathExtension), url.lastPathComponent != sourcePolicyFileName else { continue }
                 let full = url.standardizedFileURL.path
                 found.append((String(full.dropFirst(root.count).drop { $0 == "/" }), url))
             }
         }
         return found.sorted { $0.name < $1.name }
+    }
+
+    /// The source policy for checking `paths`: the `sources.yaml` of the first folder among them that has one, else `fallback`.
+    public static func sourcePolicy(for paths: [URL], fallback: URL) throws -> SourcePolicy {
+        let folders = paths.filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        let file = folders.map { $0.appendingPathComponent(sourcePolicyFileName) }.first { FileManager.default.fileExists(atPath: $0.path) } ?? fallback
+        return try sourcePolicy(file)
+    }
+
+    /// Reads a source policy file.
+    public static func sourcePolicy(_ file: URL) throws -> SourcePolicy {
+        try SourcePolicy.parse(try readText(file), file: file.path)
     }
 
     /// Reads and validates every fact file; a fact id used twice is an error in the later file.

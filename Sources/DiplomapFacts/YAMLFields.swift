@@ -30,11 +30,18 @@ struct YAMLFields {
         errors.append(InputError(file: file, line: mapping[field]?.mark?.line ?? line, field: field, message: message))
     }
 
+    /// Records an error at the line of a field's key, for a field whose value starts on a later line.
+    mutating func failAtKey(_ field: String, _ message: String) {
+        let key = mapping.keys.first { $0.string == field }
+        errors.append(InputError(file: file, line: key?.mark?.line ?? line, field: field, message: message))
+    }
+
     /// Records an error for every key not in `known`: a misspelt key would silently lose data.
-    mutating func rejectUnknownKeys(_ known: Set<String>) {
+    /// `handledElsewhere` are keys not accepted but reported by the caller with a better message.
+    mutating func rejectUnknownKeys(_ known: Set<String>, handledElsewhere: Set<String> = []) {
         for key in mapping.keys {
             let name = key.string ?? "\(key)"
-            if !known.contains(name) {
+            if !known.contains(name), !handledElsewhere.contains(name) {
                 errors.append(InputError(file: file, line: key.mark?.line, field: name, message: "unknown field; expected one of \(known.sorted().joined(separator: ", "))"))
             }
         }
@@ -108,6 +115,9 @@ struct YAMLFields {
 
     /// Takes over the errors of a nested reader.
     mutating func absorb(_ other: YAMLFields) { errors += other.errors }
+
+    /// Takes over errors found elsewhere, such as those of a list's items.
+    mutating func absorb(_ others: [InputError]) { errors += others }
 }
 
 /// Parses YAML text into its root node, turning a syntax error into an `InputError` with its line.

@@ -50,11 +50,23 @@ public struct EvidenceSection {
         if let period = evidence.period { body += " <span class=\"date\">\(period.start)\(period.end.flatMap { $0 == period.start ? nil : "–\($0)" } ?? "")</span>" }
         if let summary = citation.summary { body += "<p>\(HTML.escape(summary))</p>" }
         if let quote = citation.quote { body += "<blockquote>\(HTML.escape(quote))</blockquote>" }
+        var also = ""
+        if !citation.also.isEmpty {
+            let items = citation.also.map { other in
+                "<li>\(other.summary.map { "\(HTML.escape($0)) " } ?? "")<span class=\"cite\">\(source(other))</span></li>"
+            }
+            also = "<p class=\"also\">Also cited:</p><ul class=\"also\">\(items.joined())</ul>"
+        }
+        return "<li>\(body)<p class=\"cite\">\(source(citation))</p>\(also)</li>"
+    }
+
+    /// A citation's title as a link, then its publisher, date, locator and address.
+    private static func source(_ citation: Citation) -> String {
         var source = [HTML.link(citation.address, text: citation.title)]
         if let publisher = citation.publisher { source.append(HTML.escape(publisher)) }
         if let published = citation.published { source.append(published.description) }
         if let locator = citation.locator { source.append(HTML.escape(locator)) }
         if citation.address.hasPrefix("http") { source.append("<span class=\"address\">\(HTML.breakable(citation.address))</span>") }
-        return "<li>\(body)<p class=\"cite\">\(source.joined(separator: " · "))</p></li>"
+        return source.joined(separator: " · ")
     }
 }

@@ -32,7 +32,7 @@ public enum ReportStyle {
     .pair{border-top:1px solid #ddd}.cell{border-left:4px solid #ccc;padding:.1rem .8rem;margin:.6rem 0}.cell:target{border-color:#2166ac;background:#eef4fa}
     .polarity,.kind,.date{font-size:.8rem;padding:0 .3rem;border:1px solid #999;border-radius:3px}
     .cooperation{background:#d1e5f0}.conflict{background:#fddbc7}.neutral{background:#eee}
-    .cite{font-size:.85rem;color:#333}.address{color:#555;overflow-wrap:break-word}blockquote{margin:.3rem 1rem;font-style:italic}
+    .cite{font-size:.85rem;color:#333}.address{color:#555;overflow-wrap:break-word}blockquote{margin:.3rem 1rem;font-style:italic}.also{font-size:.85rem;margin:.2rem 0}
     .manifest td,.manifest th{border:1px solid #ccc;padding:.2rem .4rem;font-size:.8rem}.num{text-align:right}
     @media print{body{max-width:none;font-size:10px}.scroll{overflow:visible}.cell,.dyad h3,svg{break-inside:avoid}a{color:inherit;text-decoration:none}nav{display:none}}
     """

@@ -77,7 +77,7 @@ struct WriteController<Context: RequestContext>: Sendable {
             throw Self.rejection(error.errors)
         }
         guard !contents.entries.isEmpty else { throw APIError(status: .badRequest, message: "facts: the file holds no facts") }
-        let findings = FactChecker.check([contents], registry: registry)
+        let findings = FactChecker.check([contents], registry: registry, policy: try Workspace.sourcePolicy())
         guard findings.errors.isEmpty else { throw Self.rejection(findings.errors) }
         let source = EvidenceSource(id: "posted-facts/\(name)", kind: .fact, name: name, sha256: contents.sha256)
         let evidence = contents.facts.flatMap { $0.evidence(members: registry.members) }

@@ -61,6 +61,12 @@ enum Schema {
         migrator.registerMigration("v3: facts and votes derived anew") { db in
             try db.execute(sql: "DELETE FROM source WHERE id LIKE 'facts/%' OR id = 'votes/unvotes'")
         }
+        // A fact may cite several sources: the first is the row's citation, the others a JSON list beside it.
+        // The facts are imported anew on the next open, so that their further sources are stored.
+        migrator.registerMigration("v4: a citation's further sources") { db in
+            try db.alter(table: "evidence") { table in table.add(column: "citation_also", .text) }
+            try db.execute(sql: "DELETE FROM source WHERE id LIKE 'facts/%'")
+        }
         return migrator
     }
 }

@@ -15,6 +15,11 @@ public struct Workspace: Sendable {
         try KnowledgeBase.registry(countries: DefaultData.countriesFile, groups: DefaultData.groupsFile)
     }
 
+    /// The embedded source policy, `Data/facts/sources.yaml`: the domains a fact may not rest on alone.
+    public static func sourcePolicy() throws -> SourcePolicy {
+        try KnowledgeBase.sourcePolicy(DefaultData.factsFolder.appendingPathComponent(KnowledgeBase.sourcePolicyFileName))
+    }
+
     /// Where the store lives unless told: `$DIPLOMAP_DB`, else `diplomap/diplomap.sqlite` in `$XDG_DATA_HOME` or `~/.local/share`.
     public static var defaultStorePath: String {
         let environment = ProcessInfo.processInfo.environment

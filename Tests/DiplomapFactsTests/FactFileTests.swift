@@ -46,6 +46,40 @@ struct FactFileTests {
         #expect(threeWay.evidence(members: registry.members).count == 6)
     }
 
+    @Test func aFactWithSeveralSourcesGivesOneRowPerPairAndIssueWithTheOthersAlongside() throws {
+        let text = Self.valid.joined(separator: "\n") + "\n" + [
+            "      - title: A second page", "        publisher: Another publisher", "        address: https://example.com/q",
+            "        published: 2019-12-20", "        locator: heading Visits", "        summary: Tokyo received the Kazakh president.",
+        ].joined(separator: "\n")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var withEvent = lines
+        withEvent.insert("    event: kaz-jpn-visit-2019", at: 3)
+        let facts = try parse(withEvent.joined(separator: "\n"))
+        let fact = try #require(facts.first?.fact)
+        #expect(fact.event == "kaz-jpn-visit-2019" && fact.eventKey == "kaz-jpn-visit-2019")
+        #expect(fact.citations.map(\.address) == ["https://example.org/p", "https://example.com/q"])
+        #expect(fact.citations[1].published == PartialDate("2019-12-20") && fact.citations[1].locator == "heading Visits")
+        #expect(facts[0].citationLines == [11, 16] && facts[0].summaryLines == [15, 21])
+        let rows = fact.evidence(members: try TestRegistry.make().members)
+        #expect(rows.count == 1)
+        #expect(rows[0].citation.address == "https://example.org/p" && rows[0].citation.locator == "paragraph 1; fact kaz-jpn-visit")
+        #expect(rows[0].citation.also.map(\.address) == ["https://example.com/q"])
+        #expect(rows[0].citation.all.map(\.title) == ["A page", "A second page"])
+        let single = try parse(Self.valid.joined(separator: "\n"))[0].fact
+        #expect(single.event == nil && single.eventKey == "kaz-jpn-visit")
+        #expect(single.evidence(members: try TestRegistry.make().members)[0].citation.also.isEmpty)
+    }
+
+    @Test func aCitationWritesItsFurtherSourcesOnlyWhenItHasThem() throws {
+        let one = Citation(title: "t", address: "https://a.org")
+        let encoded = String(decoding: try JSONEncoder().encode(one), as: UTF8.self)
+        #expect(!encoded.contains("also"))
+        let two = Citation(title: "t", address: "https://a.org", also: [Citation(title: "u", address: "https://b.org", locator: "p. 2")])
+        let decoded = try JSONDecoder().decode(Citation.self, from: JSONEncoder().encode(two))
+        #expect(decoded == two && decoded.also[0].locator == "p. 2")
+        #expect(try JSONDecoder().decode(Citation.self, from: Data(#"{"title":"t","address":"https://a.org"}"#.utf8)).also.isEmpty)
+    }
+
     @Test func reportsEveryProblemWithItsLineAndField() throws {
         let url = fixture("bad")
         let errors = #expect(throws: InputErrors.self) {
@@ -59,10 +93,14 @@ struct FactFileTests {
             "bad.yaml:5: b: unknown country or group code \"Japan\"; the code of \"Japan\" is JPN",
             "bad.yaml:6: issues: unknown issue \"security.terror\"",
             "bad.yaml:8: start: not a date (YYYY, YYYY-MM or YYYY-MM-DD): 2019-02-30",
-            "bad.yaml:12: address: is empty",
-            "bad.yaml:10: summary: missing",
+            "bad.yaml:12: citations[1].address: is empty",
+            "bad.yaml:10: citations[1].summary: missing",
             "bad.yaml:22: sumary: unknown field",
             "bad.yaml:21: end: 2019 is before the start 2020-05",
+            "bad.yaml:31: event: use lower-case letters, digits and hyphens: Summit_2021",
+            "bad.yaml:43: citations[2].locator: missing",
+            "bad.yaml:54: citation: a fact lists its sources under `citations:`",
+            "bad.yaml:67: citations: is empty: a fact cites at least one source",
         ]
         for line in expected {
             #expect(lines.contains { $0.hasPrefix(line) }, "missing: \(line)\nin:\n\(lines.joined(separator: "\n"))")
@@ -73,8 +111,8 @@ struct FactFileTests {
     /// A valid fact, line by line, so that each case below breaks one line of it.
     static let valid = [
         "facts:", "  - id: kaz-jpn-visit", "    kind: summit", "    a: [KAZ]", "    b: [JPN]", "    issues: [political.dialogue]",
-        "    polarity: cooperation", "    start: 2019-12", "    citation:", "      title: A page", "      publisher: A publisher",
-        "      address: https://example.org/p", "      locator: paragraph 1", "      summary: Kazakhstan's president visited Tokyo.",
+        "    polarity: cooperation", "    start: 2019-12", "    citations:", "      - title: A page", "        publisher: A publisher",
+        "        address: https://example.org/p", "        locator: paragraph 1", "        summary: Kazakhstan's president visited Tokyo.",
     ]
 
     @Test(arguments: [
@@ -85,11 +123,14 @@ struct FactFileTests {
         (8, "    start: 2019-13", "test.yaml:8: start: not a date (YYYY, YYYY-MM or YYYY-MM-DD): 2019-13"),
         (8, "    start: 2019-12\n    end: 2018", "test.yaml:9: end: 2018 is before the start 2019-12"),
         (8, "    end: 2018", "test.yaml:8: end: an end needs a start"),
-        (12, "      address: ", "test.yaml:12: address: missing"),
-        (13, "      locator: \"\"", "test.yaml:13: locator: is empty"),
-        (14, "      summary: [a, b]", "test.yaml:14: summary: must be text"),
-        (9, "    citation: https://example.org", "test.yaml:9: citation: the citation must be a mapping of fields"),
+        (12, "        address: ", "test.yaml:12: citations[1].address: missing"),
+        (13, "        locator: \"\"", "test.yaml:13: citations[1].locator: is empty"),
+        (14, "        summary: [a, b]", "test.yaml:14: citations[1].summary: must be text"),
+        (11, "        publisher: A publisher\n        pages: 3", "test.yaml:12: citations[1].pages: unknown field"),
+        (9, "    citations: https://example.org", "test.yaml:9: citations: must be a list of citations"),
+        (9, "    citations:\n      - https://example.org", "test.yaml:10: citations[1]: a citation must be a mapping of fields"),
         (3, "    kind: summit\n    country: KAZ", "test.yaml:4: country: unknown field"),
+        (3, "    kind: summit\n    event: Kaz Visit", "test.yaml:4: event: use lower-case letters, digits and hyphens: Kaz Visit"),
     ])
     func eachBrokenFieldGivesItsMessage(line: Int, replacement: String, message: String) throws {
         var lines = Self.valid

@@ -122,6 +122,16 @@ struct MapReportTests {
         #expect(EvidenceSection.item(votes[0]).contains(">divergent</span>"))
     }
 
+    @Test func anItemShowsEveryCitationOfItsFact() {
+        let first = Citation(title: "Ministry page", publisher: "MFA", address: "https://mfa.example/visit", locator: "paragraph 2", summary: "Kazakhstan and Japan met.",
+                             also: [Citation(title: "Wire <story>", publisher: "Agency", address: "https://wire.example/s", locator: "heading Talks", summary: "Tokyo hosted the talks.")])
+        let item = EvidenceSection.item(Evidence(kind: .fact, a: "KAZ", b: "JPN", issue: .dialogue, polarity: .cooperation, citation: first))
+        #expect(item.contains("href=\"https://mfa.example/visit\"") && item.contains("href=\"https://wire.example/s\""))
+        #expect(item.contains("Also cited:") && item.contains("Wire &lt;story&gt;") && item.contains("heading Talks") && item.contains("Tokyo hosted the talks."))
+        let alone = EvidenceSection.item(Evidence(kind: .fact, a: "KAZ", b: "JPN", issue: .dialogue, polarity: .cooperation, citation: Citation(title: "t", address: "https://a.example")))
+        #expect(!alone.contains("Also cited"))
+    }
+
     @Test func addressesWrapAtTheirSeparators() {
         #expect(HTML.breakable("https://a.org/b-c?d=e&f") == "https:/<wbr>/<wbr>a.<wbr>org/<wbr>b-<wbr>c?<wbr>d=<wbr>e&amp;<wbr>f")
     }

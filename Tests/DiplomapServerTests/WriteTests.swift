@@ -104,6 +104,55 @@ import Testing
         }
     }
 
+    @Test func aFactsFurtherSourcesComeWithItsEvidenceAndTheSourcePolicyApplies() async throws {
+        let fact = """
+            facts:
+              - id: test-tjk-kor-two-sources
+                kind: project
+                event: test-tjk-kor-visit
+                a: [TJK]
+                b: [KOR]
+                issues: [economy.development]
+                polarity: cooperation
+                start: 2024-06
+                citations:
+                  - title: A blog post
+                    publisher: Someone
+                    address: https://someone.blogspot.com/post
+                    locator: paragraph 1
+                    summary: Tajikistan and South Korea opened a clinic.
+                  - title: A ministry page
+                    publisher: A ministry
+                    address: https://ministry.example.org/clinic
+                    locator: heading Health
+                    summary: Seoul funded a clinic in Dushanbe.
+            """
+        try await withServer { client in
+            try await client.execute(uri: "/api/v1/facts?name=two.yaml", method: .post, headers: bearer, body: ByteBuffer(string: fact)) { response in
+                #expect(response.status == .created)
+                #expect(response.object["evidence"] as? Int == 1 && (response.object["warnings"] as? [Any])?.isEmpty == true)
+            }
+            try await client.execute(uri: "/api/v1/dyads/TJK-KOR/evidence?issue=economy.development&limit=500", method: .get) { response in
+                let rows = try #require(response.object["evidence"] as? [[String: Any]])
+                let row = try #require(rows.first { ($0["citation"] as? [String: Any])?["address"] as? String == "https://someone.blogspot.com/post" })
+                let also = try #require((row["citation"] as? [String: Any])?["also"] as? [[String: Any]])
+                #expect(also.map { $0["address"] as? String } == ["https://ministry.example.org/clinic"] && also.first?["locator"] as? String == "heading Health")
+            }
+            let blogOnly = fact.components(separatedBy: "\n").prefix(15).joined(separator: "\n").replacingOccurrences(of: "two-sources", with: "blog-only")
+            try await client.execute(uri: "/api/v1/facts?name=blog.yaml", method: .post, headers: bearer, body: ByteBuffer(string: blogOnly)) { response in
+                #expect(response.status == .created)
+                let warnings = try #require(response.object["warnings"] as? [[String: Any]])
+                #expect(warnings.contains { $0["field"] as? String == "citations" && ($0["message"] as? String)?.contains("blogspot.com") == true })
+            }
+            let bareIP = fact.replacingOccurrences(of: "https://ministry.example.org/clinic", with: "http://203.0.113.7/clinic")
+            try await client.execute(uri: "/api/v1/facts?name=ip.yaml", method: .post, headers: bearer, body: ByteBuffer(string: bareIP)) { response in
+                #expect(response.status == .badRequest)
+                let problems = try #require(response.object["problems"] as? [[String: Any]])
+                #expect(problems.contains { $0["field"] as? String == "citations[2].address" && $0["line"] as? Int == 16 })
+            }
+        }
+    }
+
     @Test func brokenFactsAreRejectedWithLines() async throws {
         try await withServer { client in
             try await client.execute(uri: "/api/v1/facts?name=broken.yaml", method: .post, headers: bearer, body: try fixture("broken.yaml")) { response in

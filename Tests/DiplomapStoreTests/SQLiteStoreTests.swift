@@ -20,7 +20,7 @@ struct SQLiteStoreTests {
         let tables = try queue.read { db in try ["evidence", "source", "issue"].filter { try db.tableExists($0) } }
         #expect(tables == ["evidence", "source", "issue"])
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM issue") } == 16)
-        #expect(try queue.read { db in try Schema.migrator.appliedIdentifiers(db) } == ["v1: issues, sources, evidence", "v2: an index covering the map's columns", "v3: facts and votes derived anew"])
+        #expect(try queue.read { db in try Schema.migrator.appliedIdentifiers(db) } == ["v1: issues, sources, evidence", "v2: an index covering the map's columns", "v3: facts and votes derived anew", "v4: a citation's further sources"])
         #expect(try queue.read { try Schema.migrator.hasCompletedMigrations($0) })
     }
 
@@ -48,6 +48,19 @@ struct SQLiteStoreTests {
         item.citation.quote = "a quote"
         try await store.replace(source("s1"), with: [item])
         #expect(try await store.evidence(EvidenceQuery()) == [item])
+    }
+
+    @Test func aFactsFurtherSourcesComeBackWithItsRow() async throws {
+        let store = try SQLiteStore.inMemory()
+        var item = row("KAZ", "JPN")
+        item.citation.also = [
+            Citation(title: "A second page", publisher: "Another", address: "https://example.com/b", published: PartialDate("2020-01"), locator: "heading 2", summary: "Again."),
+            Citation(title: "A third page", address: "https://example.net/c", locator: "p. 3"),
+        ]
+        try await store.replace(source("s1"), with: [item, row("UZB", "KOR")])
+        let read = try await store.evidence(EvidenceQuery())
+        #expect(read == [item, row("UZB", "KOR")])
+        #expect(read[0].citation.also.map(\.address) == ["https://example.com/b", "https://example.net/c"] && read[1].citation.also.isEmpty)
     }
 
     @Test func reimportReplacesInsteadOfDuplicating() async throws {

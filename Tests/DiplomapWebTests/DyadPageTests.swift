@@ -23,6 +23,9 @@ struct DyadPageTests {
                 #expect(html.contains(HTML.escape(citation.title)))
             }
             if let locator = citation.locator { #expect(html.contains(HTML.escape(locator))) }
+            for other in citation.also {
+                #expect(html.contains("<a href=\"\(HTML.escape(other.address))\">\(HTML.escape(other.title))</a>"), "no link for the further source \(other.title)")
+            }
         }
         #expect(evidence.contains { $0.kind == .fact && $0.citation.address.hasPrefix("http") }, "at least one cited fact with a web address")
     }
@@ -82,5 +85,24 @@ struct DyadPageTests {
         let html = DyadPage(a: "UZB", b: "KOR", map: map, request: MapRequest(kinds: [.fact]), evidence: Array(evidence.prefix(2)), nextPage: next, registry: registry).render()
         #expect(html.contains("<a rel=\"next\" href=\"/dyad/UZB-KOR?kinds=fact&amp;page=2\">"))
         #expect(html.contains("Trade fact 0") && html.contains("Trade fact 1") && !html.contains("Trade fact 2"))
+    }
+
+    @Test func aFactWithSeveralSourcesShowsThemAllAndCountsOnce() throws {
+        let registry = try Workspace.registry()
+        let fact = Fact(
+            id: "uzb-kor-visit", kind: .summit, a: ["UZB"], b: ["KOR"], issues: [.trade], polarity: .cooperation, period: Period(start: PartialDate("2024-06-14")!),
+            event: "uzb-kor-state-visit-2024",
+            citations: [
+                Citation(title: "Presidential office page", publisher: "Office", address: "https://president.example/visit", locator: "paragraph 2", summary: "Uzbekistan and South Korea signed trade deals."),
+                Citation(title: "Agency report", publisher: "Agency", address: "https://agency.example/report", locator: "heading Deals", summary: "Seoul and Tashkent agreed on trade."),
+            ]
+        )
+        let evidence = fact.evidence(members: registry.members)
+        let map = RelationMap(evidence: evidence, focus: ["UZB"], partners: ["KOR"])
+        let html = DyadPage(a: "UZB", b: "KOR", map: map, request: MapRequest(), evidence: evidence, registry: registry).render()
+        #expect(evidence.count == 1)
+        #expect(html.components(separatedBy: "<p class=\"cite\">").count - 1 == 1)
+        #expect(html.contains("<a href=\"https://president.example/visit\">Presidential office page</a>"))
+        #expect(html.contains("<a href=\"https://agency.example/report\">Agency report</a>") && html.contains("heading Deals"))
     }
 }
