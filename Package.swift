@@ -126,6 +126,16 @@ let package = Package(
             name: "diplomap",
             dependencies: ["DiplomapCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fuzz targets for every parser of outside input, one program chosen by name: built and run by Fuzz/run.
+        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+        .executableTarget(
+            name: "diplomap-fuzz",
+            dependencies: [
+                "FuzzDriver", "DiplomapCore", "DiplomapData", "DiplomapDocuments", "DiplomapEvents", "DiplomapFacts", "DiplomapServer",
+                "DiplomapVotes", "DiplomapWeb", "DiplomapWorkspace",
+            ],
+            path: "Fuzz/Targets"
+        ),
 
         .testTarget(name: "DiplomapCoreTests", dependencies: ["DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapDataTests", dependencies: ["DiplomapData", "DiplomapFacts", "DiplomapCore", "DiplomapStore"]),

@@ -181,10 +181,20 @@ public struct CountryRegistry: Sendable {
     public func suggestions(for query: String, limit: Int = 3) -> [String] {
         let key = NameKey.make(query)
         guard !key.isEmpty else { return [] }
-        let limitDistance = max(2, key.count / 3)
+        let length = key.count
+        let limitDistance = max(2, length / 3)
         var nearest: [String: Int] = [:]
         for (name, candidates) in nameIndex {
-            let distance = name.hasPrefix(key) ? 0 : NameKey.distance(key, name)
+            // The edit distance is at least the difference in length: names too long or too short are passed over
+            // unmeasured, so a long query (an address may hold 8 KiB) costs one pass over the names, not seconds.
+            let distance: Int
+            if name.hasPrefix(key) {
+                distance = 0
+            } else if abs(name.count - length) > limitDistance {
+                continue
+            } else {
+                distance = NameKey.distance(key, name)
+            }
             guard distance <= limitDistance else { continue }
             for candidate in candidates {
                 let label = displayName(candidate.code)

@@ -5,6 +5,9 @@ enum MarkdownText {
         var out = ""
         out.reserveCapacity(markdown.utf8.count)
         var rest = Substring(markdown)
+        // The next "]" and ")" from where the last search began: positions only move forward, so each is searched
+        // for once over the text, and a line of unclosed brackets is read in linear time, not quadratic.
+        var nextBracket = Next("]"), nextParenthesis = Next(")")
         while let i = rest.firstIndex(where: { $0 == "[" || $0 == "*" || $0 == "_" || $0 == "`" || $0 == "!" }) {
             out += rest[..<i]
             rest = rest[i...]
@@ -13,8 +16,8 @@ enum MarkdownText {
                 rest = rest.dropFirst()
                 continue
             }
-            if c == "[", let close = rest.firstIndex(of: "]"), rest[rest.index(after: close)...].first == "(",
-               let end = rest[close...].firstIndex(of: ")") {
+            if c == "[", let close = nextBracket.index(in: rest), rest[rest.index(after: close)...].first == "(",
+               let end = nextParenthesis.index(in: rest[close...]) {
                 out += rest[rest.index(after: rest.startIndex)..<close]
                 rest = rest[rest.index(after: end)...]
                 continue
@@ -28,5 +31,22 @@ enum MarkdownText {
         }
         out += rest
         return out
+    }
+
+    /// The first occurrence of a character at or after the start of a text that only ever shrinks from the front.
+    private struct Next {
+        let character: Character
+        private var found: Substring.Index?
+        private var none = false
+
+        init(_ character: Character) { self.character = character }
+
+        mutating func index(in text: Substring) -> Substring.Index? {
+            if none { return nil }
+            if let found, found >= text.startIndex { return found }
+            found = text.firstIndex(of: character)
+            none = found == nil
+            return found
+        }
     }
 }

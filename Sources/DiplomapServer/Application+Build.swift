@@ -35,12 +35,13 @@ public func buildApplication(
 /// The name the server gives in its `Server` header.
 private let serverName = "diplomap"
 
-/// The router: request logging outermost, then JSON errors, then the API under `/api/v1`, then the pages.
+/// The router: request logging outermost, then JSON errors, then the limits on a request's size, then the API under `/api/v1`, then the pages.
 func buildRouter(_ configuration: ServerConfiguration, service: MapService, logger: Logger) throws -> Router<ServerContext> {
     let workspace = service.workspace
     let router = Router(context: ServerContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware(bodyLimit: configuration.bodyLimit))
+    router.add(middleware: RequestLimitMiddleware())
 
     guard let openAPIFile = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
         throw WorkspaceError("the OpenAPI document is missing from the server's resources")

@@ -9,7 +9,7 @@ import NIOHTTPTypes
 /// A cached read is the server's most frequent request, and on a small machine about a third of its
 /// cost was the way to the router and back: a task woken for the request, the request context and
 /// its logger, the middleware, and a hop back to the event loop to write. Here a hit costs a look-up
-/// and one write. Everything else (misses, other paths, HEAD, requests that ask to close) goes on to the
+/// and one write. Everything else (misses, other paths, HEAD, requests that ask to close or are over `RequestLimits`) goes on to the
 /// router as before, which fills the cache.
 ///
 /// Responses leave in request order: while a request passed on is unanswered, later ones are passed on too.
@@ -38,7 +38,9 @@ final class CachedReadHandler: ChannelDuplexHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
         case .head(let request):
             let start = ContinuousClock.now
-            if pending == 0, request.method == .get, request.headerFields[.connection] == nil, let representation = cache(request) {
+            if pending == 0, request.method == .get, request.headerFields[.connection] == nil, RequestLimits.refusal(request) == nil,
+                let representation = cache(request)
+            {
                 answered = true
                 answer(request, with: representation, context: context, start: start)
             } else {

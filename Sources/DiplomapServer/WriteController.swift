@@ -26,11 +26,9 @@ struct WriteController<Context: RequestContext>: Sendable {
         guard let header = request.headers[.authorization] else {
             throw APIError(status: .unauthorized, message: "writing needs an Authorization: Bearer <token> header", headers: challenge)
         }
-        let given = header.hasPrefix("Bearer ") ? Array(header.dropFirst(7).utf8) : []
-        // Compared in time independent of where the strings differ, so the token cannot be guessed byte by byte.
-        let expected = Array(token.utf8)
-        let differs = given.count != expected.count || zip(given, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } != 0
-        if differs { throw APIError(status: .unauthorized, message: "the token is not valid", headers: challenge) }
+        guard header.hasPrefix("Bearer "), RequestLimits.tokenMatches(header.dropFirst(7), token) else {
+            throw APIError(status: .unauthorized, message: "the token is not valid", headers: challenge)
+        }
     }
 
     /// The request body, at most the server's limit (else 413).

@@ -66,3 +66,20 @@ struct CountryListTests {
         #expect(error?.query == "Narnia")
     }
 }
+
+/// Found by fuzzing map queries (`Fuzz/run`, target map-query): the suggestions for an unknown name measured its edit
+/// distance to every name in the registry, so one long name in a request (8 KiB fit in an address) took seconds of CPU.
+struct LongQueryTests {
+    @Test(.timeLimit(.minutes(1)))
+    func aLongUnknownNameIsAnsweredAtOnce() throws {
+        let registry = try Fixture.registry()
+        for query in [String(repeating: "x", count: 200_000), String(repeating: "Kazakhstan ", count: 20_000)] {
+            let start = ContinuousClock.now
+            let error = #expect(throws: LookupError.self) { try registry.resolve(query) }
+            #expect(ContinuousClock.now - start < .seconds(2), "\(query.prefix(12))…")
+            #expect(error?.suggestions == [])
+        }
+        // Near misses still find their state.
+        #expect(registry.suggestions(for: "Kazakhsatn").first == "Kazakhstan")
+    }
+}
