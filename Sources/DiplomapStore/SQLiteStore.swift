@@ -11,6 +11,7 @@ import Logging
 public final class SQLiteStore: EvidenceStore {
     private let writer: any DatabaseWriter
     private let logger: Logger
+    public let schema: StoreSchema
 
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     public convenience init(path: String, logger: Logger = Logger(label: "diplomap.store")) throws {
@@ -31,7 +32,21 @@ public final class SQLiteStore: EvidenceStore {
     init(writer: any DatabaseWriter, logger: Logger) throws {
         self.writer = writer
         self.logger = logger
-        try Schema.migrator.migrate(writer)
+        schema = try Schema.migrate(writer)
+    }
+
+    /// Runs one statement as written: for tests of what the schema refuses.
+    package func execute(rawSQL sql: String) async throws {
+        try await writer.write { db in try db.execute(sql: sql) }
+    }
+
+    public func changeCounter() async throws -> Int64 {
+        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT changes FROM store_state") ?? 0 }
+    }
+
+    /// Counts a write in the transaction that makes it.
+    private static func countChange(_ db: Database) throws {
+        try db.execute(sql: "UPDATE store_state SET changes = changes + 1")
     }
 
     public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
@@ -45,6 +60,7 @@ public final class SQLiteStore: EvidenceStore {
             for (ordinal, item) in evidence.enumerated() {
                 try insert.execute(arguments: EvidenceRow.arguments(item, sourceID: source.id, ordinal: ordinal))
             }
+            try Self.countChange(db)
         }
         logger.info("imported source", metadata: ["source": "\(source.id)", "rows": "\(evidence.count)"])
     }
@@ -52,6 +68,7 @@ public final class SQLiteStore: EvidenceStore {
     public func remove(sourceID: String) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [sourceID])
+            if db.changesCount > 0 { try Self.countChange(db) }
         }
     }
 
@@ -80,6 +97,15 @@ public final class SQLiteStore: EvidenceStore {
                 let item = EvidenceRow.evidence(row)
                 if window.contains(item.period, kind: item.kind) { evidence.append(item) }
             }
+            return evidence
+        }
+    }
+
+    public func evidence(sourceID: String) async throws -> [Evidence] {
+        try await writer.read { db in
+            var evidence: [Evidence] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(EvidenceRow.selectColumns) FROM evidence WHERE source_id = ? ORDER BY ordinal", arguments: [sourceID])
+            while let row = try rows.next() { evidence.append(EvidenceRow.evidence(row)) }
             return evidence
         }
     }

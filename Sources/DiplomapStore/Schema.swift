@@ -61,6 +61,30 @@ enum Schema {
         migrator.registerMigration("v3: facts and votes derived anew") { db in
             try db.execute(sql: "DELETE FROM source WHERE id LIKE 'facts/%' OR id = 'votes/unvotes'")
         }
+        // Every write counts itself here, in its own transaction, so that a server sharing the store with
+        // others sees that its cached maps are stale.
+        migrator.registerMigration("v4: a change counter") { db in
+            try db.execute(sql: """
+                CREATE TABLE store_state (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    changes INTEGER NOT NULL CHECK (changes >= 0)
+                );
+                INSERT INTO store_state (singleton, changes) VALUES (1, 0);
+                """)
+        }
         return migrator
+    }
+
+    /// Brings the schema up to date, refusing a store that a newer diplomap has migrated further; returns where it stands.
+    static func migrate(_ writer: any DatabaseWriter) throws -> StoreSchema {
+        let migrator = migrator
+        let (superseded, before, total) = try writer.read { db -> (Bool, Set<String>, Int) in
+            guard try db.tableExists("grdb_migrations") else { return (false, [], 0) }
+            return (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0)
+        }
+        let known = migrator.migrations.count
+        if superseded { throw StoreVersionError(found: total, known: known) }
+        try migrator.migrate(writer)
+        return StoreSchema(version: known, appliedNow: migrator.migrations.filter { !before.contains($0) })
     }
 }
