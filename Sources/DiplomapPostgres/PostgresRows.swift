@@ -1,0 +1,131 @@
+import DiplomapCore
+import PostgresNIO
+
+/// The mapping between `Evidence` and a row of the `evidence` table on PostgreSQL: `COPY` lines out, result rows in.
+enum PostgresRows {
+    static let copyColumns = [
+        "source_id", "ordinal", "kind", "side_a", "side_b", "issue", "polarity", "weight", "start_date", "end_date",
+        "citation_title", "citation_publisher", "citation_address", "citation_published", "citation_locator", "citation_summary", "citation_quote",
+    ]
+
+    /// The columns `evidence(_:)` reads after the id, in the order it reads them by position.
+    static let selectColumns = """
+        kind, side_a, side_b, issue, polarity, weight, start_date, end_date,
+        citation_title, citation_publisher, citation_address, citation_published, citation_locator, citation_summary, citation_quote
+        """
+
+    /// Writes one row of `COPY … FROM STDIN` text format: tab-separated, `\N` for null, backslash escapes.
+    ///
+    /// Written byte by byte into one buffer: a million rows are sent per import, and a string per field would cost
+    /// more than sending them.
+    static func writeCopyLine(_ item: Evidence, sourceID: String, ordinal: Int, into buffer: inout ByteBuffer) {
+        let citation = item.citation
+        write(sourceID, &buffer)
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        buffer.writeString(String(ordinal))
+        for text in [item.kind.rawValue, item.a, item.b, item.issue.rawValue, item.polarity.rawValue] {
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            write(text, &buffer)
+        }
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        // Shortest round-tripping decimal: the same double comes back.
+        buffer.writeString(item.weight.description)
+        for text in [
+            item.period?.start.description, item.period?.end?.description, citation.title, citation.publisher, citation.address,
+            citation.published?.description, citation.locator, citation.summary, citation.quote,
+        ] {
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            write(text, &buffer)
+        }
+        buffer.writeInteger(UInt8(ascii: "\n"))
+    }
+
+    private static func write(_ text: String?, _ buffer: inout ByteBuffer) {
+        guard var text else {
+            buffer.writeStaticString("\\N")
+            return
+        }
+        text.withUTF8 { bytes in
+            // Most fields need no escape: copy them whole.
+            guard bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+                buffer.writeBytes(bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case 0x5C: buffer.writeStaticString("\\\\")
+                case 0x09: buffer.writeStaticString("\\t")
+                case 0x0A: buffer.writeStaticString("\\n")
+                case 0x0D: buffer.writeStaticString("\\r")
+                default: buffer.writeInteger(byte)
+                }
+            }
+        }
+    }
+
+    /// Reads a row of `id, selectColumns` back; the schema's checks guarantee the codes are valid.
+    static func evidence(_ row: PostgresRow) throws -> (Int64, Evidence) {
+        let cells = PostgresRandomAccessRow(row)
+        func text(_ index: Int) throws -> String { try cells[index].decode(String.self) }
+        func optional(_ index: Int) throws -> String? { try cells[index].decode(String?.self) }
+        let start = try optional(7), end = try optional(8), published = try optional(12)
+        let evidence = Evidence(
+            kind: SourceKind(rawValue: try text(1))!,
+            a: try text(2), b: try text(3),
+            issue: Issue(rawValue: try text(4))!,
+            polarity: Polarity(rawValue: try text(5))!,
+            weight: try cells[6].decode(Double.self),
+            period: start.flatMap(PartialDate.init).flatMap { Period(start: $0, end: end.flatMap(PartialDate.init)) },
+            citation: Citation(
+                title: try text(9), publisher: try optional(10), address: try text(11),
+                published: published.flatMap(PartialDate.init), locator: try optional(13),
+                summary: try optional(14), quote: try optional(15)
+            )
+        )
+        return (try cells[0].decode(Int64.self), evidence)
+    }
+}
+
+/// Counts result rows of the `evidence` table into a map builder straight from the received bytes.
+///
+/// Results come in binary format: text columns are their UTF-8 bytes, `bigint` and `double precision` eight
+/// big-endian bytes. Codes are matched and dates parsed from those bytes, so that no string is made per row.
+enum PostgresMapScan {
+    static let selectColumns = "id, kind, side_a, side_b, issue, polarity, weight, start_date, end_date"
+
+    static func run(_ rows: PostgresRowSequence, window: TimeWindow, into builder: inout RelationMapBuilder) async throws {
+        var sides = CodeTable(builder.sides), firstSides = sides
+        let allKinds = SourceKind.allCases, allIssues = Issue.allCases, allPolarities = Polarity.allCases
+        var kinds = CodeTable(allKinds.map(\.rawValue)), issues = CodeTable(allIssues.map(\.rawValue))
+        var polarities = CodeTable(allPolarities.map(\.rawValue))
+        func position(_ table: inout CodeTable, _ bytes: ByteBuffer?) -> Int? {
+            guard let bytes else { return nil }
+            return bytes.withUnsafeReadableBytes { raw in table.position(of: raw.bindMemory(to: UInt8.self)) }
+        }
+        func date(_ bytes: ByteBuffer?) -> PartialDate? {
+            bytes?.withUnsafeReadableBytes { raw in PartialDate(ascii: raw.bindMemory(to: UInt8.self)) }
+        }
+        for try await row in rows {
+            var cells = row.makeIterator()
+            guard let id = cells.next()?.bytes, let kindCell = cells.next(), let aCell = cells.next(), let bCell = cells.next(),
+                  let issueCell = cells.next(), let polarityCell = cells.next(), let weightCell = cells.next()?.bytes,
+                  let startCell = cells.next(), let endCell = cells.next()
+            else { continue }
+            // The schema's checks guarantee valid kinds, issues and polarities; sides outside the map are skipped.
+            guard let a = position(&firstSides, aCell.bytes), let b = position(&sides, bCell.bytes),
+                  let kind = position(&kinds, kindCell.bytes), let issue = position(&issues, issueCell.bytes),
+                  let polarity = position(&polarities, polarityCell.bytes),
+                  let identifier = id.getInteger(at: id.readerIndex, as: Int64.self),
+                  let weight = weightCell.getInteger(at: weightCell.readerIndex, as: UInt64.self).map(Double.init(bitPattern:))
+            else { continue }
+            let start = date(startCell.bytes)
+            if !window.isUnbounded {
+                let period = start.flatMap { Period(start: $0, end: date(endCell.bytes)) }
+                guard window.contains(period, kind: allKinds[kind]) else { continue }
+            }
+            builder.add(
+                id: identifier, kind: allKinds[kind], a: a, b: b, issue: allIssues[issue], polarity: allPolarities[polarity], weight: weight, start: start
+            )
+        }
+    }
+}
