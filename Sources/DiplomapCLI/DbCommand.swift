@@ -3,6 +3,13 @@ import DiplomapCore
 import DiplomapWorkspace
 import Logging
 
+/// The stores' logger: problems only, since the commands say what they did.
+private var storeLogger: Logger {
+    var logger = Logger(label: "diplomap.store")
+    logger.logLevel = .warning
+    return logger
+}
+
 /// `diplomap db`: the store itself: its schema, and moving it between SQLite and PostgreSQL.
 struct DbCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +38,7 @@ struct DbCommand: AsyncParsableCommand {
 
         func run() async throws {
             let location = try store.location
-            let opened = try await location.open(logger: Logger(label: "diplomap.store"))
+            let opened = try await location.open(logger: storeLogger)
             let schema = opened.schema
             await opened.close()
             let applied = schema.appliedNow.isEmpty ? "already up to date" : "applied " + schema.appliedNow.joined(separator: "; ")
@@ -69,7 +76,7 @@ struct DbCommand: AsyncParsableCommand {
 
         func run() async throws {
             let origin = try StoreLocation(from), target = try StoreLocation(to)
-            let report = try await StoreLocation.copy(from: origin, to: target, logger: Logger(label: "diplomap.store"))
+            let report = try await StoreLocation.copy(from: origin, to: target, logger: storeLogger)
             let removed = report.removed > 0 ? "; removed \(report.removed) sources \(target) held and \(origin) does not" : ""
             Output.print("Copied \(report.sources) sources and \(report.rows) evidence rows from \(origin) to \(target)\(removed).\n")
         }

@@ -47,7 +47,7 @@ enum PostgresRows {
         }
         text.withUTF8 { bytes in
             // Most fields need no escape: copy them whole.
-            guard bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+            guard bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0 }) else {
                 buffer.writeBytes(bytes)
                 return
             }
@@ -57,10 +57,17 @@ enum PostgresRows {
                 case 0x09: buffer.writeStaticString("\\t")
                 case 0x0A: buffer.writeStaticString("\\n")
                 case 0x0D: buffer.writeStaticString("\\r")
+                // PostgreSQL text cannot hold NUL: U+FFFD in its place, as the workspace writes it on every store.
+                case 0: buffer.writeBytes([0xEF, 0xBF, 0xBD])
                 default: buffer.writeInteger(byte)
                 }
             }
         }
+    }
+
+    /// Text as a bound parameter: NUL, which PostgreSQL text cannot hold, as U+FFFD.
+    static func text(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
     }
 
     /// Reads a row of `id, selectColumns` back; the schema's checks guarantee the codes are valid.
@@ -92,6 +99,13 @@ enum PostgresRows {
 /// big-endian bytes. Codes are matched and dates parsed from those bytes, so that no string is made per row.
 enum PostgresMapScan {
     static let selectColumns = "id, kind, side_a, side_b, issue, polarity, weight, start_date, end_date"
+
+    /// The order SQLite reads the same rows in, from its index on these columns (bytes compared, nulls first, then the
+    /// row id): sums of weights are then added in one order on both stores, and their maps are the same to the last bit.
+    static let order = """
+        side_a COLLATE "C", side_b COLLATE "C", issue COLLATE "C", kind COLLATE "C", polarity COLLATE "C", weight,
+        start_date COLLATE "C" NULLS FIRST, end_date COLLATE "C" NULLS FIRST, id
+        """
 
     static func run(_ rows: PostgresRowSequence, window: TimeWindow, into builder: inout RelationMapBuilder) async throws {
         var sides = CodeTable(builder.sides), firstSides = sides

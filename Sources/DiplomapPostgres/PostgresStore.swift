@@ -92,6 +92,8 @@ public final class PostgresStore: EvidenceStore {
     }
 
     public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
+        var source = source
+        (source.id, source.name) = (PostgresRows.text(source.id), PostgresRows.text(source.name))
         let logger = logger
         try await talking {
             try await client.withTransaction(logger: logger) { connection in
@@ -127,7 +129,7 @@ public final class PostgresStore: EvidenceStore {
     }
 
     public func remove(sourceID: String) async throws {
-        let logger = logger
+        let sourceID = PostgresRows.text(sourceID), logger = logger
         try await talking {
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(1684631661, hashtext(\(sourceID)))", logger: logger)
@@ -218,7 +220,7 @@ public final class PostgresStore: EvidenceStore {
                     group.addTask {
                         var filter = PostgresFilter(query)
                         if let part { filter.conditions.append("side_a = ANY(\(filter.bind(part)))") }
-                        let sql = "SELECT \(PostgresMapScan.selectColumns) FROM evidence \(filter.clause)"
+                        let sql = "SELECT \(PostgresMapScan.selectColumns) FROM evidence \(filter.clause) ORDER BY \(PostgresMapScan.order)"
                         let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: filter.binds), logger: logger)
                         var partial = builder
                         try await PostgresMapScan.run(rows, window: query.window, into: &partial)

@@ -105,7 +105,7 @@ public final class Workspace: Sendable {
     /// Replaces a source's rows with `evidence`, atomically, and drops the cached maps.
     public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
         defer { invalidate() }
-        try await store.replace(source, with: evidence)
+        try await store.replace(StoredText.clean(source), with: StoredText.clean(evidence))
     }
 
     /// Removes a source and its rows, and drops the cached maps.

@@ -84,6 +84,18 @@ struct WorkspaceTests {
     }
 
     @Test(arguments: StoreKind.available)
+    func aNULCharacterIsStoredAsTheReplacementCharacterOnEveryStore(kind: StoreKind) async throws {
+        try await withWorkspace(kind) { workspace in
+            var item = evidence("KAZ", "JPN", .trade, title: "a\u{0}b")
+            item.citation.quote = "\u{0}"
+            try await workspace.replace(EvidenceSource(id: "s\u{0}", kind: .fact, name: "n\u{0}", sha256: String(repeating: "a", count: 64)), with: [item])
+            let stored = try await workspace.evidence(EvidenceQuery())
+            #expect(stored.map(\.citation.title) == ["a\u{FFFD}b"] && stored.map(\.citation.quote) == ["\u{FFFD}"])
+            #expect(try await workspace.sources().map(\.source.id) == ["s\u{FFFD}"])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
     func evidenceComesPageByPageWithTheNextCursor(kind: StoreKind) async throws {
         try await withWorkspace(kind) { workspace in
             let items = (0..<5).map { evidence("KAZ", "JPN", Issue.allCases[$0], title: "p\($0)") }
