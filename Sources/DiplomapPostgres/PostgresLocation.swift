@@ -77,6 +77,10 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
 
     /// The one line that says why `error` happened talking to the server at `location`.
     static func describing(_ error: any Error, at location: PostgresLocation) -> any Error {
+        if let transaction = error as? PostgresTransactionError,
+           let cause = transaction.closureError ?? transaction.beginError ?? transaction.commitError ?? transaction.rollbackError {
+            return describing(cause, at: location)
+        }
         guard let error = error as? PSQLError else { return error }
         if let message = error.serverInfo?[.message] {
             let state = error.serverInfo?[.sqlState].map { " (\($0))" } ?? ""

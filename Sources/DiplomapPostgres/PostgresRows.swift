@@ -97,21 +97,65 @@ enum PostgresRows {
 ///
 /// Results come in binary format: text columns are their UTF-8 bytes, `bigint` and `double precision` eight
 /// big-endian bytes. Codes are matched and dates parsed from those bytes, so that no string is made per row.
+///
+/// The rows are counted in the order SQLite's map index gives them (codes compared as bytes, nulls first, then
+/// the id), so that weights are summed in one order on both stores and the maps are the same to the last bit. The
+/// rows arrive unordered, since a sort in PostgreSQL costs ten times the scan, and are sorted here as small values.
 enum PostgresMapScan {
     static let selectColumns = "id, kind, side_a, side_b, issue, polarity, weight, start_date, end_date"
 
-    /// The order SQLite reads the same rows in, from its index on these columns (bytes compared, nulls first, then the
-    /// row id): sums of weights are then added in one order on both stores, and their maps are the same to the last bit.
-    static let order = """
-        side_a COLLATE "C", side_b COLLATE "C", issue COLLATE "C", kind COLLATE "C", polarity COLLATE "C", weight,
-        start_date COLLATE "C" NULLS FIRST, end_date COLLATE "C" NULLS FIRST, id
-        """
+    /// One row as the builder needs it, with the keys SQLite's index orders it by.
+    private struct Scanned {
+        var id: Int64
+        var weight: Double
+        var start: PartialDate?
+        var endKey: Int32
+        var aRank: Int32
+        var bRank: Int32
+        var a: Int32
+        var b: Int32
+        var issue: UInt8
+        var kind: UInt8
+        var polarity: UInt8
+        var issueRank: UInt8
+        var kindRank: UInt8
+        var polarityRank: UInt8
+
+        /// A date's place among the texts `YYYY`, `YYYY-MM`, `YYYY-MM-DD` compared as bytes; -1 for none (nulls first).
+        static func key(_ date: PartialDate?) -> Int32 {
+            guard let date else { return -1 }
+            return Int32(date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0))
+        }
+
+        static func < (x: Scanned, y: Scanned) -> Bool {
+            if x.aRank != y.aRank { return x.aRank < y.aRank }
+            if x.bRank != y.bRank { return x.bRank < y.bRank }
+            if x.issueRank != y.issueRank { return x.issueRank < y.issueRank }
+            if x.kindRank != y.kindRank { return x.kindRank < y.kindRank }
+            if x.polarityRank != y.polarityRank { return x.polarityRank < y.polarityRank }
+            if x.weight != y.weight { return x.weight < y.weight }
+            let xs = key(x.start), ys = key(y.start)
+            if xs != ys { return xs < ys }
+            if x.endKey != y.endKey { return x.endKey < y.endKey }
+            return x.id < y.id
+        }
+    }
+
+    /// Each code's place when the codes are sorted as bytes, by its position in `codes`.
+    private static func ranks(_ codes: [String]) -> [Int] {
+        let order = codes.indices.sorted { Array(codes[$0].utf8).lexicographicallyPrecedes(Array(codes[$1].utf8)) }
+        var ranks = Array(repeating: 0, count: codes.count)
+        for (rank, position) in order.enumerated() { ranks[position] = rank }
+        return ranks
+    }
 
     static func run(_ rows: PostgresRowSequence, window: TimeWindow, into builder: inout RelationMapBuilder) async throws {
         var sides = CodeTable(builder.sides), firstSides = sides
         let allKinds = SourceKind.allCases, allIssues = Issue.allCases, allPolarities = Polarity.allCases
         var kinds = CodeTable(allKinds.map(\.rawValue)), issues = CodeTable(allIssues.map(\.rawValue))
         var polarities = CodeTable(allPolarities.map(\.rawValue))
+        let sideRanks = ranks(builder.sides), kindRanks = ranks(allKinds.map(\.rawValue))
+        let issueRanks = ranks(allIssues.map(\.rawValue)), polarityRanks = ranks(allPolarities.map(\.rawValue))
         func position(_ table: inout CodeTable, _ bytes: ByteBuffer?) -> Int? {
             guard let bytes else { return nil }
             return bytes.withUnsafeReadableBytes { raw in table.position(of: raw.bindMemory(to: UInt8.self)) }
@@ -119,6 +163,7 @@ enum PostgresMapScan {
         func date(_ bytes: ByteBuffer?) -> PartialDate? {
             bytes?.withUnsafeReadableBytes { raw in PartialDate(ascii: raw.bindMemory(to: UInt8.self)) }
         }
+        var scanned: [Scanned] = []
         for try await row in rows {
             var cells = row.makeIterator()
             guard let id = cells.next()?.bytes, let kindCell = cells.next(), let aCell = cells.next(), let bCell = cells.next(),
@@ -132,13 +177,22 @@ enum PostgresMapScan {
                   let identifier = id.getInteger(at: id.readerIndex, as: Int64.self),
                   let weight = weightCell.getInteger(at: weightCell.readerIndex, as: UInt64.self).map(Double.init(bitPattern:))
             else { continue }
-            let start = date(startCell.bytes)
+            let start = date(startCell.bytes), end = date(endCell.bytes)
             if !window.isUnbounded {
-                let period = start.flatMap { Period(start: $0, end: date(endCell.bytes)) }
+                let period = start.flatMap { Period(start: $0, end: end) }
                 guard window.contains(period, kind: allKinds[kind]) else { continue }
             }
+            scanned.append(Scanned(
+                id: identifier, weight: weight, start: start, endKey: Scanned.key(end), aRank: Int32(sideRanks[a]), bRank: Int32(sideRanks[b]),
+                a: Int32(a), b: Int32(b), issue: UInt8(issue), kind: UInt8(kind), polarity: UInt8(polarity),
+                issueRank: UInt8(issueRanks[issue]), kindRank: UInt8(kindRanks[kind]), polarityRank: UInt8(polarityRanks[polarity])
+            ))
+        }
+        scanned.sort(by: <)
+        for row in scanned {
             builder.add(
-                id: identifier, kind: allKinds[kind], a: a, b: b, issue: allIssues[issue], polarity: allPolarities[polarity], weight: weight, start: start
+                id: row.id, kind: allKinds[Int(row.kind)], a: Int(row.a), b: Int(row.b), issue: allIssues[Int(row.issue)],
+                polarity: allPolarities[Int(row.polarity)], weight: row.weight, start: row.start
             )
         }
     }

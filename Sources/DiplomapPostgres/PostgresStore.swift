@@ -105,16 +105,23 @@ public final class PostgresStore: EvidenceStore {
                     VALUES (\(source.id), \(source.kind.rawValue), \(source.name), \(source.sha256), \(Date().ISO8601Format()))
                     """, logger: logger)
                 try await connection.copyFrom(table: "evidence", columns: PostgresRows.copyColumns, logger: logger) { writer in
+                    // postgres-nio 1.33 stops the process when data is written to a connection that has closed, so
+                    // each write first checks that it is open; a lost connection then fails the import, which the
+                    // server rolls back.
+                    func send(_ buffer: ByteBuffer) async throws {
+                        guard !connection.isClosed else { throw PostgresStoreError("the connection to PostgreSQL was lost during the import; nothing was written") }
+                        try await writer.write(buffer)
+                    }
                     var buffer = ByteBuffer()
                     buffer.reserveCapacity(1 << 20)
                     for (ordinal, item) in evidence.enumerated() {
                         PostgresRows.writeCopyLine(item, sourceID: source.id, ordinal: ordinal, into: &buffer)
                         if buffer.readableBytes >= 1 << 20 {
-                            try await writer.write(buffer)
+                            try await send(buffer)
                             buffer.clear()
                         }
                     }
-                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
+                    if buffer.readableBytes > 0 { try await send(buffer) }
                 }
                 try await Self.countChange(connection, logger: logger)
             }
@@ -220,7 +227,7 @@ public final class PostgresStore: EvidenceStore {
                     group.addTask {
                         var filter = PostgresFilter(query)
                         if let part { filter.conditions.append("side_a = ANY(\(filter.bind(part)))") }
-                        let sql = "SELECT \(PostgresMapScan.selectColumns) FROM evidence \(filter.clause) ORDER BY \(PostgresMapScan.order)"
+                        let sql = "SELECT \(PostgresMapScan.selectColumns) FROM evidence \(filter.clause)"
                         let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: filter.binds), logger: logger)
                         var partial = builder
                         try await PostgresMapScan.run(rows, window: query.window, into: &partial)

@@ -3,6 +3,9 @@ import GRDB
 
 /// The store's schema, as named migrations applied in order; a migration once released is never edited.
 enum Schema {
+    /// The index the map reads from (v2), as a bulk import builds it again.
+    static let mapIndexSQL = "CREATE INDEX evidence_for_map ON evidence (side_a, side_b, issue, kind, polarity, weight, start_date, end_date)"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: issues, sources, evidence") { db in

@@ -47,6 +47,20 @@ struct PostgresStoreTests {
     }
 
     @Test(.enabled(if: PostgresTestServer.configured != nil))
+    func tlsIsAskedForWhenTheURLSaysSo() async throws {
+        // The test server offers no TLS: required, the connection is refused in one line; preferred, it goes on in the clear.
+        let settings = try #require(PostgresTestServer.configured)
+        let base = settings.url(database: settings.database)
+        let error = await #expect(throws: PostgresStoreError.self) { try await PostgresStore.open(try PostgresLocation(url: base + "?sslmode=require")) }
+        #expect(error?.description == "PostgreSQL at \(settings.host):\(settings.port) does not offer TLS, which sslmode=require requires")
+        try await PostgresTestServer.withDatabase { url in
+            let store = try await PostgresStore.open(try PostgresLocation(url: url + "?sslmode=prefer&pool=2"))
+            #expect(try await store.sources().isEmpty)
+            await store.close()
+        }
+    }
+
+    @Test(.enabled(if: PostgresTestServer.configured != nil))
     func migrationsApplyOnceAndANewerSchemaIsRefused() async throws {
         try await PostgresTestServer.withDatabase { url in
             let location = try PostgresLocation(url: url)
