@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.25.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Model, registry, taxonomy and relation map: pure Swift, no I/O frameworks.
@@ -51,6 +52,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Evidence store on PostgreSQL through postgres-nio: the store of a shared server.
+        .target(
+            name: "DiplomapPostgres",
+            dependencies: [
+                "DiplomapCore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The document mapper: relations between states from text, and its evaluation.
         .target(name: "DiplomapDocuments", dependencies: ["DiplomapCore"]),
         // zlib from the system, to read the gzip-compressed vote files.
@@ -62,12 +70,13 @@ let package = Package(
             name: "DiplomapEvents",
             dependencies: ["DiplomapCore", "SystemZlib", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
         ),
-        // What the command-line tool and the server share: the store brought up to date with the embedded data, and maps made on request.
+        // The one application service the command-line tool and the server call: the store (SQLite or PostgreSQL) brought up to
+        // date with the embedded data, every import, maps on request with their cache, evidence paging, the vote data.
         .target(
             name: "DiplomapWorkspace",
             dependencies: [
-                "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapVotes", "DiplomapDocuments",
-                .product(name: "Logging", package: "swift-log"),
+                "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapPostgres", "DiplomapVotes", "DiplomapDocuments",
+                "DiplomapEvents", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The self-contained HTML report.
@@ -140,7 +149,17 @@ let package = Package(
         .testTarget(name: "DiplomapCoreTests", dependencies: ["DiplomapCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiplomapDataTests", dependencies: ["DiplomapData", "DiplomapFacts", "DiplomapCore", "DiplomapStore"]),
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapCore"]),
+        // What the store and workspace tests share: the stores they run on (SQLite, and PostgreSQL when a server is given).
+        .target(
+            name: "DiplomapTestSupport",
+            dependencies: ["DiplomapCore", "DiplomapStore", "DiplomapPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/DiplomapTestSupport"
+        ),
+        .testTarget(name: "DiplomapStoreTests", dependencies: ["DiplomapStore", "DiplomapPostgres", "DiplomapCore", "DiplomapTestSupport"]),
+        .testTarget(
+            name: "DiplomapWorkspaceTests",
+            dependencies: ["DiplomapWorkspace", "DiplomapCore", "DiplomapDocuments", "DiplomapEvents", "DiplomapFacts", "DiplomapStore", "DiplomapTestSupport"]
+        ),
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
         .testTarget(
             name: "DiplomapWebTests",

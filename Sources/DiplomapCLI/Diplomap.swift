@@ -7,7 +7,8 @@ public struct Diplomap: AsyncParsableCommand {
         abstract: "Map the relations between states, issue by issue, from evidence.",
         discussion: """
         diplomap keeps evidence (curated facts, UN General Assembly votes, and the documents and \
-        political events you import) in a SQLite store, filled from the embedded facts and votes \
+        political events you import) in a store, a SQLite file by default or a PostgreSQL database \
+        for a shared server (--db postgres://…), filled from the embedded facts and votes \
         on first use, and aggregates it into a map of dyads × issues.
 
         Start with `diplomap map`, which writes diplomap-report.html for the five Central Asian \
@@ -29,6 +30,7 @@ public struct Diplomap: AsyncParsableCommand {
             VotesCommand.self,
             EventsCommand.self,
             ServeCommand.self,
+            DbCommand.self,
         ]
     )
 

@@ -149,22 +149,11 @@ struct EventsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let workspace = try await store.open()
-            let folder = DefaultData.cameoFolder
-            let map = try IssueMap(
-                issueMapCSV: String(contentsOf: folder.appendingPathComponent("issue_map.csv"), encoding: .utf8),
-                quadClassesCSV: String(contentsOf: folder.appendingPathComponent("quad_classes.csv"), encoding: .utf8)
-            )
             let (aggregate, report) = try await input.scan(registry: workspace.registry) { options, progress in
-                try await EventReader.scan(input.files, into: EvidenceAggregate(map: map), options: options, progress: progress)
+                try await workspace.scanEvents(input.files, options: options, progress: progress)
             }
-            let names = input.files.map { URL(fileURLWithPath: $0).lastPathComponent }
-            let dataset = report.formats.contains(.icews) ? "ICEWS" : "GDELT"
-            let registry = workspace.registry
-            let evidence = aggregate.evidence(dataset: dataset, files: names) { code in registry.country(code: code, system: .cameo)?.iso3 }
-            let id = source ?? "events/" + names.sorted().joined(separator: "+")
-            let sha = try Checksum.sha256(contentsOf: input.files.map { URL(fileURLWithPath: $0) })
-            try await workspace.store.replace(EvidenceSource(id: id, kind: .event, name: names.joined(separator: ", "), sha256: sha), with: evidence)
-            Output.print("Imported \(evidence.count) evidence rows (dyad × month × issue × polarity) as source \(id).\n")
+            let (stored, count) = try await workspace.importEvents(aggregate, report: report, files: input.files, source: source)
+            Output.print("Imported \(count) evidence rows (dyad × month × issue × polarity) as source \(stored.id).\n")
         }
     }
 }

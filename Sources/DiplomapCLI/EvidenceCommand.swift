@@ -33,7 +33,7 @@ struct EvidenceCommand: AsyncParsableCommand {
         }
         let workspace = try await store.open()
         let a = try workspace.registry.resolve(pair.first).code, b = try workspace.registry.resolve(pair.second).code
-        let evidence = try await workspace.store.evidence(EvidenceQuery(dyad: Dyad(a, b), issues: issueCode.map { [$0] }))
+        let evidence = try await workspace.evidence(EvidenceQuery(dyad: Dyad(a, b), issues: issueCode.map { [$0] }))
         let rows = evidence.map { item in
             [item.a, item.b, item.issue.code, item.polarity.rawValue, item.kind.rawValue, item.period.map { "\($0.start)" } ?? "",
              item.citation.summary ?? item.citation.quote ?? "", item.citation.title, item.citation.address, item.citation.locator ?? ""]

@@ -83,7 +83,7 @@ struct ExtractCommand: AsyncParsableCommand {
             for (document, relations) in results {
                 try await workspace.importDocument(document, relations: relations)
             }
-            FileHandle.standardError.write(Data("imported \(results.map(\.1.count).reduce(0, +)) relations from \(results.count) documents into \(store.path)\n".utf8))
+            FileHandle.standardError.write(Data("imported \(results.map(\.1.count).reduce(0, +)) relations from \(results.count) documents into \((try? store.location)?.description ?? "the store")\n".utf8))
         }
     }
 

@@ -3,24 +3,40 @@ import DiplomapCore
 import DiplomapWorkspace
 import Foundation
 
-/// Where the evidence store lives.
+/// Where the evidence store lives: a SQLite file or a PostgreSQL database.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The SQLite store to use.",
-        discussion: "Default: $DIPLOMAP_DB, else diplomap/diplomap.sqlite in $XDG_DATA_HOME or ~/.local/share. It is created and filled from the embedded data when missing or outdated.",
-        valueName: "path"
+        "The store to use: a SQLite file, or a PostgreSQL database as postgres://user:password@host:port/database.",
+        discussion: """
+            Default: $DIPLOMAP_DATABASE_URL, else $DIPLOMAP_DB, else diplomap/diplomap.sqlite in $XDG_DATA_HOME or ~/.local/share. \
+            It is created, migrated and filled from the embedded data when missing or outdated. A URL may add ?sslmode=require \
+            (or prefer, verify-full) for TLS and &pool=N for the most connections (default 8).
+            """,
+        valueName: "path-or-url"
     ))
     var db: String?
 
     @Flag(name: .shortAndLong, help: "Log what the store imports.")
     var verbose = false
 
-    /// The store path: the option, else the workspace's default.
-    var path: String { db ?? Workspace.defaultStorePath }
+    /// The store: the option, else the environment's, else the default file.
+    var location: StoreLocation {
+        get throws {
+            do {
+                return try StoreLocation(db ?? StoreLocation.defaultText)
+            } catch {
+                throw ValidationError("--db: \(error)")
+            }
+        }
+    }
+
+    func validate() throws {
+        _ = try location
+    }
 
     /// Opens the workspace on this store.
     func open() async throws -> Workspace {
-        try await Workspace.open(path: path, verbose: verbose)
+        try await Workspace.open(try location, verbose: verbose)
     }
 }
 

@@ -17,7 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
         vote agreement. /api/v1/openapi.json describes every route, parameter and response.
 
         Reads are cached in memory per filter set and carry an ETag, so a client that sends \
-        If-None-Match gets 304 while the data is unchanged. Writes (POST /api/v1/documents, \
+        If-None-Match gets 304 while the data is unchanged. Several servers may share one \
+        PostgreSQL database (--db postgres://…): each checks the store every second and drops its \
+        cached maps when another has written. Writes (POST /api/v1/documents, \
         POST /api/v1/facts) need Authorization: Bearer <token>, the token given with --token or \
         $DIPLOMAP_TOKEN; without one, writing is disabled. Every request is logged to standard \
         error with its status and duration. Ctrl-C (SIGINT) or SIGTERM stops the server after \
@@ -26,6 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
         Examples:
           diplomap serve
           diplomap serve --port 9000 --db /tmp/store.sqlite
+          diplomap serve --db postgres://diplomap:secret@db.example.org/diplomap?sslmode=require --pool 16
           DIPLOMAP_TOKEN=secret diplomap serve --host 0.0.0.0
           curl 'http://127.0.0.1:8080/api/v1/map?focus=C5&partners=CHN,RUS&since=2015'
           curl -H 'Authorization: Bearer secret' -H 'Content-Type: application/json' \\
@@ -40,12 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port = 8080
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The SQLite store to serve.",
-        discussion: "Default: $DIPLOMAP_DB, else diplomap/diplomap.sqlite in $XDG_DATA_HOME or ~/.local/share.",
-        valueName: "path"
-    ))
-    var db: String?
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .customLong("pool"), help: ArgumentHelp("On PostgreSQL: the most connections the server opens (default: the URL's pool, else 8).", valueName: "n"))
+    var poolSize: Int?
 
     @Option(help: ArgumentHelp("The bearer token writes must carry (default: $DIPLOMAP_TOKEN); without one, writing is disabled.", valueName: "token"))
     var token: String?
@@ -56,20 +57,27 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error") }
+        if let poolSize, !(1...500).contains(poolSize) { throw ValidationError("--pool must be from 1 to 500") }
     }
 
     func run() async throws {
         LoggingSystem.bootstrap { LineLogHandler(label: $0) }
         var logger = Logger(label: "diplomap.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let configuration = ServerConfiguration(
-            host: host, port: port, storePath: db ?? Workspace.defaultStorePath,
-            token: token ?? ProcessInfo.processInfo.environment["DIPLOMAP_TOKEN"])
+        let configuration = ServerConfiguration(host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["DIPLOMAP_TOKEN"])
         let writing = configuration.token == nil ? "writing disabled (no token)" : "writing with the bearer token"
         let host = self.host
-        let app = try await buildApplication(configuration, logger: logger, onServerRunning: { port in
-            Output.print("diplomap serves \(configuration.storePath), \(writing)\nOpen http://\(host):\(port)/ for the web app; the JSON API is under /api/v1 (described at http://\(host):\(port)/api/v1/openapi.json)\n")
-        })
-        try await app.runService()
+        let location = try StoreLocation(store.db ?? StoreLocation.defaultText, poolSize: poolSize)
+        let workspace = try await Workspace.open(location, verbose: store.verbose)
+        do {
+            let app = try await buildApplication(configuration, workspace: workspace, logger: logger, onServerRunning: { port in
+                Output.print("diplomap serves \(location), \(writing)\nOpen http://\(host):\(port)/ for the web app; the JSON API is under /api/v1 (described at http://\(host):\(port)/api/v1/openapi.json)\n")
+            })
+            try await app.runService()
+        } catch {
+            await workspace.close()
+            throw error
+        }
+        await workspace.close()
     }
 }

@@ -35,7 +35,7 @@ struct VotesImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try await store.open()
-        let count = try await VoteImport.run(store: workspace.store, registry: workspace.registry, folder: source.folder, focus: focus, partners: partners)
+        let count = try await workspace.importVotes(folder: source.folder, focus: focus, partners: partners)
         Output.print("Imported \(count) pieces of vote evidence for \(focus) × \(partners).\n")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// Where a piece of evidence comes from: enough to find the original and check it.
 ///
 /// A fact cites a page with a summary in our own words; a document relation
@@ -67,5 +68,20 @@ public struct Citation: Sendable, Hashable, Codable {
         try container.encodeIfPresent(summary, forKey: .summary)
         try container.encodeIfPresent(quote, forKey: .quote)
         if !also.isEmpty { try container.encode(also, forKey: .also) }
+    }
+}
+
+extension Citation {
+    /// The further sources as a JSON list, as both stores keep them in one column; nil when there are none.
+    public var alsoJSON: String? {
+        guard !also.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try? String(decoding: encoder.encode(also), as: UTF8.self)
+    }
+
+    /// Further sources read back from `alsoJSON`; none for nil or a column that cannot be read.
+    public static func also(json: String?) -> [Citation] {
+        json.flatMap { try? JSONDecoder().decode([Citation].self, from: Data($0.utf8)) } ?? []
     }
 }

@@ -49,4 +49,48 @@ public protocol EvidenceStore: Sendable {
     func aggregate(_ query: EvidenceQuery, into builder: RelationMapBuilder) async throws -> RelationMapBuilder
     /// The evidence kept under these ids (from a builder's `strongestIDs`); ids the store does not hold are left out.
     func evidence(ids: [Int64]) async throws -> [Int64: Evidence]
+    /// Up to `limit` pieces of evidence matching `query` with ids after `cursor`, in id order, each with its id: one page of a listing.
+    ///
+    /// The last id of a page is the cursor of the next; ids only grow, so a page never repeats a row of an earlier one.
+    func evidence(_ query: EvidenceQuery, after cursor: Int64?, limit: Int) async throws -> [(id: Int64, evidence: Evidence)]
+    /// Every row of one source, in the order it was imported: what a copy to another store moves.
+    func evidence(sourceID: String) async throws -> [Evidence]
+    /// The schema version the store is at, and the migrations this process applied to reach it.
+    var schema: StoreSchema { get }
+    /// A number that changes whenever any process writes to the store: caches built before a change are stale.
+    func changeCounter() async throws -> Int64
+    /// Lets go of the store's connections; the store is not used afterwards.
+    func close() async
+}
+
+extension EvidenceStore {
+    public func close() async {}
+}
+
+/// Where a store's schema stands: its version, and the migrations that opening it applied.
+public struct StoreSchema: Sendable, Hashable {
+    /// The number of migrations the store has had, the newest last.
+    public var version: Int
+    /// The names of the migrations applied when this process opened it; empty when it was up to date.
+    public var appliedNow: [String]
+
+    public init(version: Int, appliedNow: [String]) {
+        self.version = version
+        self.appliedNow = appliedNow
+    }
+}
+
+/// A store whose schema is newer than this program knows: it is refused rather than read wrongly.
+public struct StoreVersionError: Error, Sendable, CustomStringConvertible {
+    public var found: Int
+    public var known: Int
+
+    public init(found: Int, known: Int) {
+        self.found = found
+        self.known = known
+    }
+
+    public var description: String {
+        "the store is at schema version \(found), newer than the \(known) this diplomap knows: use a newer diplomap"
+    }
 }

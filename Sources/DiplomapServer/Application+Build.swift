@@ -10,15 +10,17 @@ import NIOCore
 /// The request context of every route: the API's and the pages'.
 public typealias ServerContext = BasicRequestContext
 
-/// Builds the server: opens the store, and routes `/api/v1` and the pages behind request logging and errors.
+/// Builds the server over a workspace: routes `/api/v1` and the pages behind request logging and errors.
 ///
 /// Run it with `runService()`, which stops cleanly on SIGINT and SIGTERM; tests call it with port 0.
-/// `onServerRunning` receives the port the server listens on, once it does.
+/// `onServerRunning` receives the port the server listens on, once it does. The vote data starts loading now, and the
+/// workspace watches the store for other servers' writes.
 public func buildApplication(
-    _ configuration: ServerConfiguration, logger: Logger,
+    _ configuration: ServerConfiguration, workspace: Workspace, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let workspace = try await Workspace.open(path: configuration.storePath)
+    workspace.votes.startLoading()
+    workspace.watchForChanges(every: configuration.changeCheckInterval)
     let service = MapService(workspace: workspace, boundaries: try Workspace.boundaries())
     let router = try buildRouter(configuration, service: service, logger: logger)
     return Application(
@@ -49,14 +51,13 @@ func buildRouter(_ configuration: ServerConfiguration, service: MapService, logg
     let routes = RouteTable(router.group("api/v1"))
     try CatalogController(registry: workspace.registry, openAPI: Array(try Data(contentsOf: openAPIFile))).addRoutes(to: routes)
     MapController(service: service).addRoutes(to: routes)
-    let votes = VoteDataLoader(registry: workspace.registry, logger: logger)
-    VotesController(registry: workspace.registry, votes: votes).addRoutes(to: routes)
+    VotesController(registry: workspace.registry, votes: workspace.votes).addRoutes(to: routes)
     WriteController(
         service: service, mapper: try Workspace.documentMapper(registry: workspace.registry),
         token: configuration.token, bodyLimit: configuration.bodyLimit
     ).addRoutes(to: routes)
     routes.addMethodNotAllowed()
 
-    PageController(site: WebSite(workspace: workspace, boundaries: service.boundaries, votes: votes, logger: logger)).addRoutes(to: router)
+    PageController(site: WebSite(workspace: workspace, boundaries: service.boundaries, logger: logger)).addRoutes(to: router)
     return router
 }

@@ -59,10 +59,8 @@ struct MapController<Context: RequestContext>: Sendable {
             return id
         }
         let query = EvidenceQuery(dyad: Dyad(a, b), issues: issue.map { [$0] })
-        let rows = try await service.workspace.store.evidence(query, after: after, limit: limit + 1)
-        let page = rows.prefix(limit)
-        let next = rows.count > limit ? page.last.map { Cursor.text($0.id) } : nil
-        let body = EvidencePage(a: a, b: b, evidence: page.map(\.evidence), next: next)
+        let page = try await service.workspace.evidencePage(query, after: after, limit: limit)
+        let body = EvidencePage(a: a, b: b, evidence: page.rows.map(\.evidence), next: page.next.map(Cursor.text))
         return try Representation(json: body).response(to: request)
     }
 }

@@ -4,15 +4,17 @@ import DiplomapWorkspace
 import Foundation
 import Hummingbird
 
-/// Builds map, pattern, dyad and export bodies from the workspace, each once per canonical request until the next write.
+/// Builds map, pattern, dyad and export bodies from the workspace's maps, each once per canonical request until
+/// the workspace sees a write (its generation moves on).
 final class MapService: Sendable {
     let workspace: Workspace
     let boundaries: WorldBoundaries
-    private let cache = ResponseCache()
+    private let cache: ResponseCache
 
     init(workspace: Workspace, boundaries: WorldBoundaries) {
         self.workspace = workspace
         self.boundaries = boundaries
+        cache = ResponseCache { [workspace] in workspace.generation }
     }
 
     /// The body a read asks for, built from the map on a miss.
@@ -42,8 +44,8 @@ final class MapService: Sendable {
         let rest = target.dropFirst(Self.prefix.count)
         let path = rest.prefix { $0 != "?" }
         let query = rest.count > path.count ? String(rest.dropFirst(path.count + 1)) : nil
-        guard let read = try? MapRead(path: path, parameters: QueryParameters(query: query)) else { return nil }
-        return cache.lookup(ResponseCache.Key(endpoint: read.key, request: read.request)).0
+        guard let read = try? MapRead(path: path, parameters: QueryParameters(query: query)), let request = try? workspace.canonical(read.request) else { return nil }
+        return cache.lookup(ResponseCache.Key(endpoint: read.key, request: request)).0
     }
 
     private static let prefix = "/api/v1/"
@@ -57,18 +59,15 @@ final class MapService: Sendable {
         }
     }
 
-    /// Forgets every built body: called after each write.
-    func invalidate() {
-        cache.invalidate()
-    }
-
     /// The cached body for the endpoint and request, built from the map on a miss.
     private func cached(_ endpoint: String, _ request: MapRequest, build: @Sendable (BuiltMap) throws -> Representation) async throws -> Representation {
-        let key = ResponseCache.Key(endpoint: endpoint, request: request)
-        let (hit, generation) = cache.lookup(key)
-        if let hit { return hit }
         let built: BuiltMap
+        let key: ResponseCache.Key, generation: Int
         do {
+            key = ResponseCache.Key(endpoint: endpoint, request: try workspace.canonical(request))
+            let (hit, seen) = cache.lookup(key)
+            if let hit { return hit }
+            generation = seen
             built = try await workspace.map(request)
         } catch let lookup as LookupError {
             // The sides are resolved when the map is built: the focus is at fault unless it reads.

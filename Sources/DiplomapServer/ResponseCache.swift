@@ -1,7 +1,8 @@
 import DiplomapWorkspace
 import Synchronization
 
-/// Built map, pattern, dyad and export bodies kept in memory, keyed by the canonical request, dropped on any write.
+/// Built map, pattern, dyad and export bodies kept in memory, keyed by the canonical request, dropped when the
+/// workspace's generation moves on (a write here or, once seen, in another server).
 ///
 /// A lock rather than an actor: a cached read is the hot path of the server, and a lock held
 /// for one dictionary look-up costs less than hopping to an actor and back.
@@ -14,37 +15,44 @@ final class ResponseCache: Sendable {
 
     private struct State {
         var entries: [Key: Representation] = [:]
-        /// Counts writes, so that a body built from data a write has since changed is not kept.
+        /// The workspace generation the entries were built at.
         var generation = 0
     }
 
     private let state = Mutex(State())
     private let capacity: Int
+    /// The workspace's generation now: it moves on with every write.
+    private let currentGeneration: @Sendable () -> Int
 
     /// Keeps at most `capacity` bodies: a full cache is emptied, so that clients asking for ever new filters cannot grow it without bound.
-    init(capacity: Int = 512) {
+    init(capacity: Int = 512, generation: @escaping @Sendable () -> Int) {
         self.capacity = capacity
+        currentGeneration = generation
     }
 
-    /// The cached body for `key`, or `nil`, with the generation to hand back to `store`.
+    /// The cached body for `key`, or `nil`, with the generation to hand back to `store`; entries of an older generation are dropped.
     func lookup(_ key: Key) -> (Representation?, Int) {
-        state.withLock { ($0.entries[key], $0.generation) }
+        let now = currentGeneration()
+        return state.withLock { state in
+            if state.generation != now {
+                state.entries.removeAll()
+                state.generation = now
+            }
+            return (state.entries[key], now)
+        }
     }
 
     /// Keeps a body built at `generation`, unless a write came since.
     func store(_ representation: Representation, for key: Key, builtAt built: Int) {
+        let now = currentGeneration()
         state.withLock { state in
-            guard built == state.generation else { return }
+            guard built == now else { return }
+            if state.generation != now {
+                state.entries.removeAll()
+                state.generation = now
+            }
             if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
             state.entries[key] = representation
-        }
-    }
-
-    /// Forgets every body: the store has changed.
-    func invalidate() {
-        state.withLock { state in
-            state.generation += 1
-            state.entries.removeAll()
         }
     }
 }

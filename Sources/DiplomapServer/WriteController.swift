@@ -54,7 +54,6 @@ struct WriteController<Context: RequestContext>: Sendable {
         let document = SourceDocument(id: posted.id, text: posted.text, file: posted.address)
         let relations = mapper.extract(posted.text)
         let source = try await workspace.importDocument(document, relations: relations, title: posted.title)
-        service.invalidate()
         return try Representation(json: DocumentResult(source: source, relations: relations), cacheControl: "no-store").response(to: request, status: .created)
     }
 
@@ -77,12 +76,9 @@ struct WriteController<Context: RequestContext>: Sendable {
         guard !contents.entries.isEmpty else { throw APIError(status: .badRequest, message: "facts: the file holds no facts") }
         let findings = FactChecker.check([contents], registry: registry, policy: try Workspace.sourcePolicy())
         guard findings.errors.isEmpty else { throw Self.rejection(findings.errors) }
-        let source = EvidenceSource(id: "posted-facts/\(name)", kind: .fact, name: name, sha256: contents.sha256)
-        let evidence = contents.facts.flatMap { $0.evidence(members: registry.members) }
-        try await workspace.store.replace(source, with: evidence)
-        service.invalidate()
+        let (source, rows) = try await workspace.importFacts(contents, name: name)
         let result = FactsResult(
-            source: source, facts: contents.entries.count, evidence: evidence.count,
+            source: source, facts: contents.entries.count, evidence: rows,
             warnings: findings.warnings.map { ErrorBody.Problem(line: $0.line, field: $0.field, message: $0.message) })
         return try Representation(json: result, cacheControl: "no-store").response(to: request, status: .created)
     }

@@ -3,6 +3,9 @@ import GRDB
 
 /// The store's schema, as named migrations applied in order; a migration once released is never edited.
 enum Schema {
+    /// The index the map reads from (v2), as a bulk import builds it again.
+    static let mapIndexSQL = "CREATE INDEX evidence_for_map ON evidence (side_a, side_b, issue, kind, polarity, weight, start_date, end_date)"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: issues, sources, evidence") { db in
@@ -61,12 +64,36 @@ enum Schema {
         migrator.registerMigration("v3: facts and votes derived anew") { db in
             try db.execute(sql: "DELETE FROM source WHERE id LIKE 'facts/%' OR id = 'votes/unvotes'")
         }
+        // Every write counts itself here, in its own transaction, so that a server sharing the store with
+        // others sees that its cached maps are stale.
+        migrator.registerMigration("v4: a change counter") { db in
+            try db.execute(sql: """
+                CREATE TABLE store_state (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    changes INTEGER NOT NULL CHECK (changes >= 0)
+                );
+                INSERT INTO store_state (singleton, changes) VALUES (1, 0);
+                """)
+        }
         // A fact may cite several sources: the first is the row's citation, the others a JSON list beside it.
         // The facts are imported anew on the next open, so that their further sources are stored.
-        migrator.registerMigration("v4: a citation's further sources") { db in
+        migrator.registerMigration("v5: a citation's further sources") { db in
             try db.alter(table: "evidence") { table in table.add(column: "citation_also", .text) }
             try db.execute(sql: "DELETE FROM source WHERE id LIKE 'facts/%'")
         }
         return migrator
+    }
+
+    /// Brings the schema up to date, refusing a store that a newer diplomap has migrated further; returns where it stands.
+    static func migrate(_ writer: any DatabaseWriter) throws -> StoreSchema {
+        let migrator = migrator
+        let (superseded, before, total) = try writer.read { db -> (Bool, Set<String>, Int) in
+            guard try db.tableExists("grdb_migrations") else { return (false, [], 0) }
+            return (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0)
+        }
+        let known = migrator.migrations.count
+        if superseded { throw StoreVersionError(found: total, known: known) }
+        try migrator.migrate(writer)
+        return StoreSchema(version: known, appliedNow: migrator.migrations.filter { !before.contains($0) })
     }
 }

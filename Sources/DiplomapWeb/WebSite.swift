@@ -11,13 +11,10 @@ public struct WebSite: Sendable {
     /// Outlines for the map page; `nil` draws no map.
     public let boundaries: WorldBoundaries?
     let logger: Logger
-    /// The UN vote data for the pairs' agreement charts, read once in the background.
-    let votes: VoteDataLoader
 
-    public init(workspace: Workspace, boundaries: WorldBoundaries?, votes: VoteDataLoader, logger: Logger) {
+    public init(workspace: Workspace, boundaries: WorldBoundaries?, logger: Logger) {
         self.workspace = workspace
         self.boundaries = boundaries
-        self.votes = votes
         self.logger = logger
     }
 
@@ -45,7 +42,7 @@ public struct WebSite: Sendable {
             guard a != b else { return error(404, "A pair needs two different states; both sides are \(a).", request) }
             if (a, b) != sides { return .redirect(WebPaths.dyad(a, b, request, page: WebQuery.page(query))) }
             let built = try await workspace.map(DyadPage.mapRequest(a: a, b: b, filters: request))
-            let all = try await workspace.store.evidence(DyadPage.evidenceQuery(a: a, b: b, filters: request))
+            let all = try await workspace.evidence(DyadPage.evidenceQuery(a: a, b: b, filters: request))
             let page = WebQuery.page(query), start = min(all.count, (page - 1) * DyadPage.pageSize)
             let end = min(all.count, start + DyadPage.pageSize)
             let next = end < all.count ? WebPaths.dyad(a, b, request, page: page + 1) : nil
@@ -98,7 +95,7 @@ public struct WebSite: Sendable {
 
     /// Agreement per year of the map's state pairs, when the store has vote evidence and the vote data could be read.
     private func agreement(_ map: RelationMap) async throws -> [AgreementSeries] {
-        guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }), let data = await votes.data() else { return [] }
+        guard try await workspace.sources().contains(where: { $0.source.kind == .vote }), let data = await workspace.votes.data() else { return [] }
         return VoteImport.agreementSeries(map, registry: registry, data: data)
     }
 

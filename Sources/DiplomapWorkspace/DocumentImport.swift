@@ -21,7 +21,7 @@ extension Workspace {
             source.name = title
             for index in evidence.indices { evidence[index].citation.title = title }
         }
-        try await store.replace(source, with: evidence)
+        try await replace(source, with: evidence)
         return source
     }
 }

@@ -1,6 +1,5 @@
 import DiplomapCore
 import DiplomapData
-import DiplomapStore
 import DiplomapVotes
 import Foundation
 import Logging
@@ -13,7 +12,8 @@ public enum VoteImport {
 
     /// Computes the evidence of the chosen pairs and replaces the vote source with it; returns the row count.
     @discardableResult
-    public static func run(store: SQLiteStore, registry: CountryRegistry, folder: URL, focus: String, partners: String) async throws -> Int {
+    static func run(workspace: Workspace, folder: URL, focus: String, partners: String) async throws -> Int {
+        let registry = workspace.registry
         let focusStates = try registry.resolveStates(focus), partnerStates = try registry.resolveStates(partners)
         var dyads: [(String, String)] = []
         var seen = Set<Dyad>()
@@ -22,20 +22,20 @@ public enum VoteImport {
         }
         let data = try loaded(folder, registry: registry)
         let evidence = VoteEvidenceBuilder().evidence(data, dyads: dyads)
-        try await store.replace(try source(folder: folder, focus: focus, partners: partners), with: evidence)
+        try await workspace.replace(try source(folder: folder, focus: focus, partners: partners), with: evidence)
         return evidence.count
     }
 
     /// Imports the default pairs when the store has no vote source yet.
-    static func importDefaultIfMissing(store: SQLiteStore, registry: CountryRegistry) async throws {
-        guard try await !store.sources().contains(where: { $0.source.id == VoteEvidenceBuilder.sourceID }) else { return }
-        try await run(store: store, registry: registry, folder: DefaultData.unvotesFolder, focus: defaultFocus, partners: defaultPartners)
+    static func importDefaultIfMissing(workspace: Workspace) async throws {
+        guard try await !workspace.sources().contains(where: { $0.source.id == VoteEvidenceBuilder.sourceID }) else { return }
+        try await run(workspace: workspace, folder: DefaultData.unvotesFolder, focus: defaultFocus, partners: defaultPartners)
     }
 
     /// Agreement per year for every focus state × partner state of a map, when the store holds vote evidence.
     public static func agreementSeries(_ map: RelationMap, workspace: Workspace) async throws -> [AgreementSeries] {
-        guard try await workspace.store.sources().contains(where: { $0.source.kind == .vote }) else { return [] }
-        return agreementSeries(map, registry: workspace.registry, data: try defaultData(registry: workspace.registry))
+        guard try await workspace.sources().contains(where: { $0.source.kind == .vote }), let data = await workspace.votes.data() else { return [] }
+        return agreementSeries(map, registry: workspace.registry, data: data)
     }
 
     /// The embedded vote data, read once per process (see `loaded(_:registry:)`).
@@ -77,5 +77,14 @@ public enum VoteImport {
             name: "UN General Assembly votes 1946–2019 (Voeten; unvotes 0.3.0): \(focus) × \(partners)",
             sha256: try VoteLoader.checksum(folder: folder)
         )
+    }
+}
+
+extension Workspace {
+    /// Computes the vote evidence of focus × partner pairs (and pairs among the focus) from the vote data in `folder`
+    /// and replaces the vote source with it; returns the row count.
+    @discardableResult
+    public func importVotes(folder: URL, focus: String, partners: String) async throws -> Int {
+        try await VoteImport.run(workspace: self, folder: folder, focus: focus, partners: partners)
     }
 }

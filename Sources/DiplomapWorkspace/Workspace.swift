@@ -1,14 +1,30 @@
 import DiplomapCore
 import DiplomapData
 import DiplomapFacts
-import DiplomapStore
 import Foundation
 import Logging
+import Synchronization
 
-/// What the command-line tool and the server work with: the registry and the store, brought up to date with the embedded data.
-public struct Workspace: Sendable {
+/// The one application service: the registry and a store behind `EvidenceStore`, with every import, the maps on
+/// request and their cache, evidence paging and the vote data. The command-line tool and the server call it and never
+/// reach past it to a concrete store.
+public final class Workspace: Sendable {
     public let registry: CountryRegistry
-    public let store: SQLiteStore
+    /// The store, SQLite or PostgreSQL: read through the workspace's methods, which keep the map cache true.
+    public let store: any EvidenceStore
+    /// The embedded UN vote data, read once, from the first time it is asked for (or `startLoading()`).
+    public let votes: VoteDataLoader
+    let maps = MapCache()
+    private let watcher = WatchState()
+    let logger: Logger
+
+    /// A workspace over `store` as it is: nothing imported (tests, and `open` once it has filled the store).
+    public init(registry: CountryRegistry, store: any EvidenceStore, logger: Logger = Logger(label: "diplomap.workspace")) {
+        self.registry = registry
+        self.store = store
+        self.logger = logger
+        votes = VoteDataLoader(registry: registry, logger: logger)
+    }
 
     /// The registry of the embedded data, without a store.
     public static func registry() throws -> CountryRegistry {
@@ -29,20 +45,37 @@ public struct Workspace: Sendable {
         return URL(fileURLWithPath: base).appendingPathComponent("diplomap/diplomap.sqlite").path
     }
 
-    /// Opens the store at `path` and re-imports every embedded fact file that is new or changed since the last run.
+    /// Opens the SQLite store at `path`, as `open(_:verbose:)` does.
     public static func open(path: String, verbose: Bool = false) async throws -> Workspace {
+        try await open(.sqlite(path: path), verbose: verbose)
+    }
+
+    /// Opens the store, brings its schema up to date, and imports the embedded facts that are new or changed and the
+    /// default vote pairs when missing.
+    public static func open(_ location: StoreLocation, verbose: Bool = false) async throws -> Workspace {
         let registry = try registry()
-        let store: SQLiteStore
+        var logger = Logger(label: "diplomap.store")
+        logger.logLevel = verbose ? .info : .warning
+        let store = try await location.open(logger: logger)
+        let workspace = Workspace(registry: registry, store: store)
         do {
-            var logger = Logger(label: "diplomap.store")
-            logger.logLevel = verbose ? .info : .warning
-            store = try SQLiteStore(path: path, logger: logger)
+            try await workspace.importDefaultData()
         } catch {
-            throw WorkspaceError("cannot open the store \(path): \(error)")
+            await store.close()
+            throw error
         }
-        try await syncDefaultFacts(store: store, registry: registry)
-        try await VoteImport.importDefaultIfMissing(store: store, registry: registry)
-        return Workspace(registry: registry, store: store)
+        return workspace
+    }
+
+    /// Lets go of the store; the workspace is not used afterwards.
+    public func close() async {
+        watcherStop()
+        await store.close()
+    }
+
+    /// Stops watching the store for other processes' writes.
+    func watcherStop() {
+        watcher.stop()
     }
 
     /// The Natural Earth boundaries and capitals the report and the GeoJSON export draw.
@@ -51,19 +84,113 @@ public struct Workspace: Sendable {
         return try WorldBoundaries(geoJSON: Data(contentsOf: DefaultData.boundariesFile), file: DefaultData.boundariesFile.path, capitals: capitals)
     }
 
+    /// Makes the store's fact sources match `Data/facts` and imports the default vote pairs when the store has none.
+    public func importDefaultData() async throws {
+        try await syncDefaultFacts()
+        try await VoteImport.importDefaultIfMissing(workspace: self)
+    }
+
     /// Makes the store's fact sources match `Data/facts`: changed files replaced, removed files dropped.
-    private static func syncDefaultFacts(store: SQLiteStore, registry: CountryRegistry) async throws {
+    private func syncDefaultFacts() async throws {
         let files = try KnowledgeBase.factFiles(in: [DefaultData.factsFolder])
         let (loaded, errors) = KnowledgeBase.loadFacts(files, registry: registry)
         guard errors.isEmpty else { throw InputErrors(errors) }
         let stored = Dictionary(try await store.sources().map { ($0.source.id, $0.source.sha256) }, uniquingKeysWith: { first, _ in first })
         for file in loaded where stored[file.source.id] != file.sha256 {
-            try await store.replace(file.source, with: file.facts.flatMap { $0.evidence(members: registry.members) })
+            try await replace(file.source, with: file.facts.flatMap { $0.evidence(members: registry.members) })
         }
         let current = Set(loaded.map(\.source.id))
         for id in stored.keys where id.hasPrefix("facts/") && !current.contains(id) {
-            try await store.remove(sourceID: id)
+            try await remove(sourceID: id)
         }
+    }
+
+    // MARK: Writes: each one drops the cached maps.
+
+    /// Replaces a source's rows with `evidence`, atomically, and drops the cached maps.
+    public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
+        defer { invalidate() }
+        try await store.replace(StoredText.clean(source), with: StoredText.clean(evidence))
+    }
+
+    /// Removes a source and its rows, and drops the cached maps.
+    public func remove(sourceID: String) async throws {
+        defer { invalidate() }
+        try await store.remove(sourceID: sourceID)
+    }
+
+    /// Stores a fact file's facts as one source `posted-facts/<name>`, replacing an earlier one of the same name; returns the source and its row count.
+    public func importFacts(_ contents: KnowledgeBase.FactFileContents, name: String) async throws -> (source: EvidenceSource, rows: Int) {
+        let source = EvidenceSource(id: "posted-facts/\(name)", kind: .fact, name: name, sha256: contents.sha256)
+        let evidence = contents.facts.flatMap { $0.evidence(members: registry.members) }
+        try await replace(source, with: evidence)
+        return (source, evidence.count)
+    }
+
+    // MARK: Reads
+
+    /// The imported sources with their row counts, ordered by id.
+    public func sources() async throws -> [StoredSource] {
+        try await store.sources()
+    }
+
+    /// Every piece of evidence matching `query`, in the order it was imported.
+    public func evidence(_ query: EvidenceQuery) async throws -> [Evidence] {
+        try await store.evidence(query)
+    }
+
+    /// One page of the evidence matching `query`: up to `limit` rows after the row `cursor`, and the cursor of the next page (`nil` on the last).
+    public func evidencePage(_ query: EvidenceQuery, after cursor: Int64?, limit: Int) async throws -> (rows: [(id: Int64, evidence: Evidence)], next: Int64?) {
+        let rows = try await store.evidence(query, after: cursor, limit: limit + 1)
+        let page = Array(rows.prefix(limit))
+        return (page, rows.count > limit ? page.last?.id : nil)
+    }
+
+    // MARK: The map cache
+
+    /// Counts the changes the cached maps were built from: it moves on every write, here or (once seen) in another process.
+    public var generation: Int { maps.generation }
+
+    /// Drops every cached map: the store has changed.
+    public func invalidate() {
+        maps.invalidate()
+    }
+
+    /// Checks the store's change counter every `interval` and drops the cached maps when another process has written:
+    /// several servers on one database keep their caches true. Stops with `close()`.
+    public func watchForChanges(every interval: Duration = .seconds(1)) {
+        let store = store, maps = maps, logger = logger
+        watcher.start {
+            var seen = try? await store.changeCounter()
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                do {
+                    let now = try await store.changeCounter()
+                    if now != seen {
+                        if seen != nil { maps.invalidate() }
+                        seen = now
+                    }
+                } catch {
+                    if !Task.isCancelled { logger.warning("cannot read the store's change counter", metadata: ["error": "\(error)"]) }
+                }
+            }
+        }
+    }
+}
+
+/// The task that watches the store for other processes' writes, if one runs.
+private final class WatchState: Sendable {
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    func start(_ work: @escaping @Sendable () async -> Void) {
+        task.withLock { task in
+            task?.cancel()
+            task = Task.detached(priority: .utility, operation: work)
+        }
+    }
+
+    func stop() {
+        task.withLock { $0?.cancel() }
     }
 }
 

@@ -35,9 +35,17 @@ func withServer<Value: Sendable>(
 ) async throws -> Value {
     var logger = Logger(label: "diplomap.server.tests")
     logger.logLevel = .warning
-    let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, storePath: try await TestStore.fresh(), token: token, bodyLimit: bodyLimit)
-    let app = try await buildApplication(configuration, logger: logger)
-    return try await app.test(setup, test)
+    let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit)
+    let workspace = try await Workspace.open(path: try await TestStore.fresh())
+    let app = try await buildApplication(configuration, workspace: workspace, logger: logger)
+    do {
+        let value = try await app.test(setup, test)
+        await workspace.close()
+        return value
+    } catch {
+        await workspace.close()
+        throw error
+    }
 }
 
 /// A fixture file's bytes.

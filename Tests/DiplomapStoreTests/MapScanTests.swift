@@ -1,10 +1,10 @@
 import DiplomapCore
-@testable import DiplomapStore
+import DiplomapTestSupport
 import Foundation
 import Testing
 
 /// The map read from a store (entries from the index, strongest fetched by id, two readers merged)
-/// must equal the map aggregated from the same evidence in memory.
+/// must equal the map aggregated from the same evidence in memory, on every store.
 struct MapScanTests {
     /// Varied evidence: every kind, both orders of sides, groups, undated and ranged periods, sides outside the map.
     static let evidence: [Evidence] = {
@@ -25,16 +25,14 @@ struct MapScanTests {
         return items
     }()
 
-    func stored() async throws -> SQLiteStore {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diplomap-mapscan-\(UUID().uuidString)")
-        let store = try SQLiteStore(path: folder.appendingPathComponent("store.sqlite").path)
+    func fill(_ store: any EvidenceStore) async throws {
         try await store.replace(EvidenceSource(id: "s", kind: .fact, name: "s", sha256: String(repeating: "a", count: 64)), with: Self.evidence)
-        return store
     }
 
-    @Test(arguments: [TimeWindow(), TimeWindow(since: PartialDate("2000"), until: PartialDate("2020")), TimeWindow(asOf: PartialDate("2021-06"))])
-    func theStoredMapEqualsTheMapInMemory(window: TimeWindow) async throws {
-        let store = try await stored()
+    @Test(arguments: StoreKind.available, [TimeWindow(), TimeWindow(since: PartialDate("2000"), until: PartialDate("2020")), TimeWindow(asOf: PartialDate("2021-06"))])
+    func theStoredMapEqualsTheMapInMemory(kind: StoreKind, window: TimeWindow) async throws {
+        try await kind.withStore { store in
+        try await fill(store)
         let focus = ["C5", "KAZ", "UZB"], partners = ["JPN", "TUR"]
         let query = EvidenceQuery(sides: Set(focus + partners), window: window)
         let fromStore = try await RelationMap(store: store, query: query, focus: focus, partners: partners)
@@ -45,10 +43,13 @@ struct MapScanTests {
         #expect(fromStore.cells.map(\.timeline) == inMemory.cells.map(\.timeline))
         #expect(fromStore.cells.map(\.eventMonths) == inMemory.cells.map(\.eventMonths))
         #expect(fromStore.cells.map { $0.strongest.map(\.citation.title) } == inMemory.cells.map { $0.strongest.map(\.citation.title) })
+        }
     }
 
-    @Test func kindsAndIssuesFilterTheMap() async throws {
-        let store = try await stored()
+    @Test(arguments: StoreKind.available)
+    func kindsAndIssuesFilterTheMap(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+        try await fill(store)
         let focus = ["C5", "KAZ", "UZB"], partners = ["JPN", "TUR", "CHN"], issues: Set<Issue> = [.trade, .water, .energy, .development]
         let query = EvidenceQuery(issues: issues, sides: Set(focus + partners), kinds: [.event])
         let map = try await RelationMap(store: store, query: query, focus: focus, partners: partners)
@@ -56,6 +57,7 @@ struct MapScanTests {
         #expect(!map.cells.isEmpty)
         #expect(map.cells.allSatisfy { issues.contains($0.issue) && $0.counts.byPolarity.total == $0.counts.event.total })
         #expect(map.cells.map(\.counts) == expected.cells.map(\.counts))
+        }
     }
 
     @Test func codesAreMatchedByTheirWholeBytes() {

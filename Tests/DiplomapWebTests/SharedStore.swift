@@ -13,7 +13,7 @@ enum SharedStore {
 
     static let site = Task<WebSite, Error> {
         let opened = try await workspace.value, logger = Logger(label: "diplomap.web.tests")
-        return WebSite(workspace: opened, boundaries: try Workspace.boundaries(), votes: VoteDataLoader(registry: opened.registry, logger: logger), logger: logger)
+        return WebSite(workspace: opened, boundaries: try Workspace.boundaries(), logger: logger)
     }
 
     /// The default map: the C5 and its members with India, Japan, Iran, Turkey and South Korea.

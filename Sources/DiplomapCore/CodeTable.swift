@@ -7,12 +7,12 @@ import Foundation
 /// compared with the last code found (rows come in index order, so runs of
 /// one code are long), else hashed (FNV-1a), looked up, and compared with
 /// the code they hash to.
-struct CodeTable {
+public struct CodeTable: Sendable {
     private let codes: [[UInt8]]
     private var positions: [UInt64: Int] = [:]
     private var last: Int?
 
-    init(_ codes: [String]) {
+    public init(_ codes: [String]) {
         self.codes = codes.map { Array($0.utf8) }
         for (position, code) in self.codes.enumerated() {
             let previous = positions.updateValue(position, forKey: code.withUnsafeBufferPointer(Self.hash))
@@ -21,7 +21,7 @@ struct CodeTable {
     }
 
     /// The position of the code the bytes spell, or nil when they spell none.
-    mutating func position(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    public mutating func position(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if let last, Self.equal(codes[last], bytes) { return last }
         guard let position = positions[Self.hash(bytes)], Self.equal(codes[position], bytes) else { return nil }
         last = position

@@ -1,0 +1,201 @@
+import DiplomapCore
+import PostgresNIO
+
+/// The mapping between `Evidence` and a row of the `evidence` table on PostgreSQL: `COPY` lines out, result rows in.
+enum PostgresRows {
+    static let copyColumns = [
+        "source_id", "ordinal", "kind", "side_a", "side_b", "issue", "polarity", "weight", "start_date", "end_date",
+        "citation_title", "citation_publisher", "citation_address", "citation_published", "citation_locator", "citation_summary", "citation_quote",
+        "citation_also",
+    ]
+
+    /// The columns `evidence(_:)` reads after the id, in the order it reads them by position.
+    static let selectColumns = """
+        kind, side_a, side_b, issue, polarity, weight, start_date, end_date,
+        citation_title, citation_publisher, citation_address, citation_published, citation_locator, citation_summary, citation_quote,
+        citation_also
+        """
+
+    /// Writes one row of `COPY … FROM STDIN` text format: tab-separated, `\N` for null, backslash escapes.
+    ///
+    /// Written byte by byte into one buffer: a million rows are sent per import, and a string per field would cost
+    /// more than sending them.
+    static func writeCopyLine(_ item: Evidence, sourceID: String, ordinal: Int, into buffer: inout ByteBuffer) {
+        let citation = item.citation
+        write(sourceID, &buffer)
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        buffer.writeString(String(ordinal))
+        for text in [item.kind.rawValue, item.a, item.b, item.issue.rawValue, item.polarity.rawValue] {
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            write(text, &buffer)
+        }
+        buffer.writeInteger(UInt8(ascii: "\t"))
+        // Shortest round-tripping decimal: the same double comes back.
+        buffer.writeString(item.weight.description)
+        for text in [
+            item.period?.start.description, item.period?.end?.description, citation.title, citation.publisher, citation.address,
+            citation.published?.description, citation.locator, citation.summary, citation.quote, citation.alsoJSON,
+        ] {
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            write(text, &buffer)
+        }
+        buffer.writeInteger(UInt8(ascii: "\n"))
+    }
+
+    private static func write(_ text: String?, _ buffer: inout ByteBuffer) {
+        guard var text else {
+            buffer.writeStaticString("\\N")
+            return
+        }
+        text.withUTF8 { bytes in
+            // Most fields need no escape: copy them whole.
+            guard bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0 }) else {
+                buffer.writeBytes(bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case 0x5C: buffer.writeStaticString("\\\\")
+                case 0x09: buffer.writeStaticString("\\t")
+                case 0x0A: buffer.writeStaticString("\\n")
+                case 0x0D: buffer.writeStaticString("\\r")
+                // PostgreSQL text cannot hold NUL: U+FFFD in its place, as the workspace writes it on every store.
+                case 0: buffer.writeBytes([0xEF, 0xBF, 0xBD])
+                default: buffer.writeInteger(byte)
+                }
+            }
+        }
+    }
+
+    /// Text as a bound parameter: NUL, which PostgreSQL text cannot hold, as U+FFFD.
+    static func text(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+    }
+
+    /// Reads a row of `id, selectColumns` back; the schema's checks guarantee the codes are valid.
+    static func evidence(_ row: PostgresRow) throws -> (Int64, Evidence) {
+        let cells = PostgresRandomAccessRow(row)
+        func text(_ index: Int) throws -> String { try cells[index].decode(String.self) }
+        func optional(_ index: Int) throws -> String? { try cells[index].decode(String?.self) }
+        let start = try optional(7), end = try optional(8), published = try optional(12)
+        let evidence = Evidence(
+            kind: SourceKind(rawValue: try text(1))!,
+            a: try text(2), b: try text(3),
+            issue: Issue(rawValue: try text(4))!,
+            polarity: Polarity(rawValue: try text(5))!,
+            weight: try cells[6].decode(Double.self),
+            period: start.flatMap(PartialDate.init).flatMap { Period(start: $0, end: end.flatMap(PartialDate.init)) },
+            citation: Citation(
+                title: try text(9), publisher: try optional(10), address: try text(11),
+                published: published.flatMap(PartialDate.init), locator: try optional(13),
+                summary: try optional(14), quote: try optional(15), also: Citation.also(json: try optional(16))
+            )
+        )
+        return (try cells[0].decode(Int64.self), evidence)
+    }
+}
+
+/// Counts result rows of the `evidence` table into a map builder straight from the received bytes.
+///
+/// Results come in binary format: text columns are their UTF-8 bytes, `bigint` and `double precision` eight
+/// big-endian bytes. Codes are matched and dates parsed from those bytes, so that no string is made per row.
+///
+/// The rows are counted in the order SQLite's map index gives them (codes compared as bytes, nulls first, then
+/// the id), so that weights are summed in one order on both stores and the maps are the same to the last bit. The
+/// rows arrive unordered, since a sort in PostgreSQL costs ten times the scan, and are sorted here as small values.
+enum PostgresMapScan {
+    static let selectColumns = "id, kind, side_a, side_b, issue, polarity, weight, start_date, end_date"
+
+    /// One row as the builder needs it, with the keys SQLite's index orders it by.
+    private struct Scanned {
+        var id: Int64
+        var weight: Double
+        var start: PartialDate?
+        var endKey: Int32
+        var aRank: Int32
+        var bRank: Int32
+        var a: Int32
+        var b: Int32
+        var issue: UInt8
+        var kind: UInt8
+        var polarity: UInt8
+        var issueRank: UInt8
+        var kindRank: UInt8
+        var polarityRank: UInt8
+
+        /// A date's place among the texts `YYYY`, `YYYY-MM`, `YYYY-MM-DD` compared as bytes; -1 for none (nulls first).
+        static func key(_ date: PartialDate?) -> Int32 {
+            guard let date else { return -1 }
+            return Int32(date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0))
+        }
+
+        static func < (x: Scanned, y: Scanned) -> Bool {
+            if x.aRank != y.aRank { return x.aRank < y.aRank }
+            if x.bRank != y.bRank { return x.bRank < y.bRank }
+            if x.issueRank != y.issueRank { return x.issueRank < y.issueRank }
+            if x.kindRank != y.kindRank { return x.kindRank < y.kindRank }
+            if x.polarityRank != y.polarityRank { return x.polarityRank < y.polarityRank }
+            if x.weight != y.weight { return x.weight < y.weight }
+            let xs = key(x.start), ys = key(y.start)
+            if xs != ys { return xs < ys }
+            if x.endKey != y.endKey { return x.endKey < y.endKey }
+            return x.id < y.id
+        }
+    }
+
+    /// Each code's place when the codes are sorted as bytes, by its position in `codes`.
+    private static func ranks(_ codes: [String]) -> [Int] {
+        let order = codes.indices.sorted { Array(codes[$0].utf8).lexicographicallyPrecedes(Array(codes[$1].utf8)) }
+        var ranks = Array(repeating: 0, count: codes.count)
+        for (rank, position) in order.enumerated() { ranks[position] = rank }
+        return ranks
+    }
+
+    static func run(_ rows: PostgresRowSequence, window: TimeWindow, into builder: inout RelationMapBuilder) async throws {
+        var sides = CodeTable(builder.sides), firstSides = sides
+        let allKinds = SourceKind.allCases, allIssues = Issue.allCases, allPolarities = Polarity.allCases
+        var kinds = CodeTable(allKinds.map(\.rawValue)), issues = CodeTable(allIssues.map(\.rawValue))
+        var polarities = CodeTable(allPolarities.map(\.rawValue))
+        let sideRanks = ranks(builder.sides), kindRanks = ranks(allKinds.map(\.rawValue))
+        let issueRanks = ranks(allIssues.map(\.rawValue)), polarityRanks = ranks(allPolarities.map(\.rawValue))
+        func position(_ table: inout CodeTable, _ bytes: ByteBuffer?) -> Int? {
+            guard let bytes else { return nil }
+            return bytes.withUnsafeReadableBytes { raw in table.position(of: raw.bindMemory(to: UInt8.self)) }
+        }
+        func date(_ bytes: ByteBuffer?) -> PartialDate? {
+            bytes?.withUnsafeReadableBytes { raw in PartialDate(ascii: raw.bindMemory(to: UInt8.self)) }
+        }
+        var scanned: [Scanned] = []
+        for try await row in rows {
+            var cells = row.makeIterator()
+            guard let id = cells.next()?.bytes, let kindCell = cells.next(), let aCell = cells.next(), let bCell = cells.next(),
+                  let issueCell = cells.next(), let polarityCell = cells.next(), let weightCell = cells.next()?.bytes,
+                  let startCell = cells.next(), let endCell = cells.next()
+            else { continue }
+            // The schema's checks guarantee valid kinds, issues and polarities; sides outside the map are skipped.
+            guard let a = position(&firstSides, aCell.bytes), let b = position(&sides, bCell.bytes),
+                  let kind = position(&kinds, kindCell.bytes), let issue = position(&issues, issueCell.bytes),
+                  let polarity = position(&polarities, polarityCell.bytes),
+                  let identifier = id.getInteger(at: id.readerIndex, as: Int64.self),
+                  let weight = weightCell.getInteger(at: weightCell.readerIndex, as: UInt64.self).map(Double.init(bitPattern:))
+            else { continue }
+            let start = date(startCell.bytes), end = date(endCell.bytes)
+            if !window.isUnbounded {
+                let period = start.flatMap { Period(start: $0, end: end) }
+                guard window.contains(period, kind: allKinds[kind]) else { continue }
+            }
+            scanned.append(Scanned(
+                id: identifier, weight: weight, start: start, endKey: Scanned.key(end), aRank: Int32(sideRanks[a]), bRank: Int32(sideRanks[b]),
+                a: Int32(a), b: Int32(b), issue: UInt8(issue), kind: UInt8(kind), polarity: UInt8(polarity),
+                issueRank: UInt8(issueRanks[issue]), kindRank: UInt8(kindRanks[kind]), polarityRank: UInt8(polarityRanks[polarity])
+            ))
+        }
+        scanned.sort(by: <)
+        for row in scanned {
+            builder.add(
+                id: row.id, kind: allKinds[Int(row.kind)], a: Int(row.a), b: Int(row.b), issue: allIssues[Int(row.issue)],
+                polarity: allPolarities[Int(row.polarity)], weight: row.weight, start: row.start
+            )
+        }
+    }
+}

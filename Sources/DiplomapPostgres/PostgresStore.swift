@@ -1,0 +1,302 @@
+import DiplomapCore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The evidence store on PostgreSQL, through postgres-nio: the store several servers share.
+///
+/// The schema holds the same constraints as the SQLite store's. Each import replaces its source in one
+/// transaction, its rows sent through `COPY`, under a lock on the source's id, so that two imports of one source
+/// never interleave; every write counts itself in `store_state` and announces itself on the channel `diplomap_changes`.
+public final class PostgresStore: EvidenceStore {
+    /// The channel a write notifies, after it commits.
+    public static let changeChannel = "diplomap_changes"
+
+    let client: PostgresClient
+    public let location: PostgresLocation
+    public let schema: StoreSchema
+    private let logger: Logger
+    private let running: Task<Void, Never>
+
+    private init(client: PostgresClient, location: PostgresLocation, schema: StoreSchema, logger: Logger, running: Task<Void, Never>) {
+        self.client = client
+        self.location = location
+        self.schema = schema
+        self.logger = logger
+        self.running = running
+    }
+
+    /// Connects to the database at `location` and brings its schema up to date; a server that is down, refuses the
+    /// credentials or holds a newer schema is one clear error.
+    public static func open(_ location: PostgresLocation, logger: Logger = Logger(label: "diplomap.store")) async throws -> PostgresStore {
+        var quiet = logger
+        quiet.logLevel = .critical
+        let schema: StoreSchema
+        do {
+            // One connection first, so that a server that is down or refuses fails at once rather than in the pool's retries.
+            let configuration = location.clientConfiguration
+            var connectionConfiguration = PostgresConnection.Configuration(
+                host: location.host, port: location.port, username: configuration.username, password: configuration.password,
+                database: configuration.database, tls: try Self.connectionTLS(location))
+            connectionConfiguration.options.connectTimeout = .seconds(5)
+            let connection = try await PostgresConnection.connect(configuration: connectionConfiguration, id: 0, logger: quiet)
+            do {
+                schema = try await PostgresSchema.migrate(connection, logger: quiet)
+                try await connection.close()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        } catch {
+            throw PostgresStoreError.describing(error, at: location)
+        }
+        let client = PostgresClient(configuration: location.clientConfiguration, backgroundLogger: quiet)
+        let running = Task { await client.run() }
+        if !schema.appliedNow.isEmpty {
+            logger.info("migrated the store", metadata: ["store": "\(location)", "applied": "\(schema.appliedNow.joined(separator: "; "))"])
+        }
+        return PostgresStore(client: client, location: location, schema: schema, logger: logger, running: running)
+    }
+
+    private static func connectionTLS(_ location: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
+        switch location.sslMode {
+        case "prefer", "require":
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.certificateVerification = .none
+            let context = try NIOSSLContext(configuration: configuration)
+            return location.sslMode == "prefer" ? .prefer(context) : .require(context)
+        case "verify-full":
+            return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        default:
+            return .disable
+        }
+    }
+
+    /// Stops the pool; the store is not used afterwards.
+    public func close() async {
+        running.cancel()
+        await running.value
+    }
+
+    deinit {
+        running.cancel()
+    }
+
+    /// Runs `work`, turning a PostgreSQL failure into one line that names the server.
+    private func talking<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch {
+            throw PostgresStoreError.describing(error, at: location)
+        }
+    }
+
+    public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
+        var source = source
+        (source.id, source.name) = (PostgresRows.text(source.id), PostgresRows.text(source.name))
+        let logger = logger
+        try await talking {
+            try await client.withTransaction(logger: logger) { connection in
+                // Imports of one source wait for each other; imports of different sources go on together.
+                try await connection.query("SELECT pg_advisory_xact_lock(1684631661, hashtext(\(source.id)))", logger: logger)
+                try await connection.query("DELETE FROM source WHERE id = \(source.id)", logger: logger)
+                try await connection.query("""
+                    INSERT INTO source (id, kind, name, sha256, imported_at)
+                    VALUES (\(source.id), \(source.kind.rawValue), \(source.name), \(source.sha256), \(Date().ISO8601Format()))
+                    """, logger: logger)
+                try await connection.copyFrom(table: "evidence", columns: PostgresRows.copyColumns, logger: logger) { writer in
+                    // postgres-nio 1.33 stops the process when data is written to a connection that has closed, so
+                    // each write first checks that it is open; a lost connection then fails the import, which the
+                    // server rolls back.
+                    func send(_ buffer: ByteBuffer) async throws {
+                        guard !connection.isClosed else { throw PostgresStoreError("the connection to PostgreSQL was lost during the import; nothing was written") }
+                        try await writer.write(buffer)
+                    }
+                    var buffer = ByteBuffer()
+                    buffer.reserveCapacity(1 << 20)
+                    for (ordinal, item) in evidence.enumerated() {
+                        PostgresRows.writeCopyLine(item, sourceID: source.id, ordinal: ordinal, into: &buffer)
+                        if buffer.readableBytes >= 1 << 20 {
+                            try await send(buffer)
+                            buffer.clear()
+                        }
+                    }
+                    if buffer.readableBytes > 0 { try await send(buffer) }
+                }
+                try await Self.countChange(connection, logger: logger)
+            }
+        }
+        logger.info("imported source", metadata: ["source": "\(source.id)", "rows": "\(evidence.count)"])
+    }
+
+    /// Counts a write in its transaction and notifies the other servers, which hear it when the transaction commits.
+    private static func countChange(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("UPDATE store_state SET changes = changes + 1", logger: logger)
+        try await connection.query(PostgresQuery(unsafeSQL: "NOTIFY \(changeChannel)"), logger: logger)
+    }
+
+    public func remove(sourceID: String) async throws {
+        let sourceID = PostgresRows.text(sourceID), logger = logger
+        try await talking {
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(1684631661, hashtext(\(sourceID)))", logger: logger)
+                var removed = 0
+                for try await id in try await connection.query("DELETE FROM source WHERE id = \(sourceID) RETURNING id", logger: logger).decode(String.self) {
+                    _ = id
+                    removed += 1
+                }
+                if removed > 0 { try await Self.countChange(connection, logger: logger) }
+            }
+        }
+    }
+
+    public func sources() async throws -> [StoredSource] {
+        try await talking {
+            let rows = try await client.query("""
+                SELECT s.id, s.kind, s.name, s.sha256, (SELECT count(*) FROM evidence e WHERE e.source_id = s.id)
+                FROM source s ORDER BY s.id COLLATE "C"
+                """, logger: logger)
+            var sources: [StoredSource] = []
+            for try await (id, kind, name, sha256, count) in rows.decode((String, String, String, String, Int).self) {
+                sources.append(StoredSource(source: EvidenceSource(id: id, kind: SourceKind(rawValue: kind)!, name: name, sha256: sha256), rowCount: count))
+            }
+            return sources
+        }
+    }
+
+    /// Runs one statement as written: for tests of what the schema refuses.
+    package func execute(rawSQL sql: String) async throws {
+        try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+    }
+
+    public func changeCounter() async throws -> Int64 {
+        try await talking {
+            var changes: Int64 = 0
+            for try await value in try await client.query("SELECT changes FROM store_state", logger: logger).decode(Int64.self) { changes = value }
+            return changes
+        }
+    }
+
+    public func evidence(_ query: EvidenceQuery) async throws -> [Evidence] {
+        try await evidence(query, after: nil, limit: .max).map(\.evidence)
+    }
+
+    public func evidence(_ query: EvidenceQuery, after cursor: Int64?, limit: Int) async throws -> [(id: Int64, evidence: Evidence)] {
+        var filter = PostgresFilter(query)
+        if let cursor { filter.conditions.append("id > \(filter.bind(cursor))") }
+        let window = query.window
+        // The time window is checked on parsed dates after reading, so a bounded window reads on until the page is full.
+        let bounded = window.isUnbounded && limit < .max
+        let sql = "SELECT id, \(PostgresRows.selectColumns) FROM evidence \(filter.clause) ORDER BY id" + (bounded ? " LIMIT \(limit)" : "")
+        return try await talking {
+            var page: [(id: Int64, evidence: Evidence)] = []
+            for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: filter.binds), logger: logger) {
+                guard page.count < limit else { continue }
+                let (id, item) = try PostgresRows.evidence(row)
+                if window.contains(item.period, kind: item.kind) { page.append((id, item)) }
+            }
+            return page
+        }
+    }
+
+    public func evidence(sourceID: String) async throws -> [Evidence] {
+        try await talking {
+            var evidence: [Evidence] = []
+            let sql = "SELECT id, \(PostgresRows.selectColumns) FROM evidence WHERE source_id = $1 ORDER BY ordinal"
+            var binds = PostgresBindings()
+            binds.append(sourceID)
+            for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
+                evidence.append(try PostgresRows.evidence(row).1)
+            }
+            return evidence
+        }
+    }
+
+    /// Reads in two parts, split by the first side, on two connections at once, and merges them.
+    public func aggregate(_ query: EvidenceQuery, into builder: RelationMapBuilder) async throws -> RelationMapBuilder {
+        let parts: [[String]?]
+        if let sides = query.sides?.sorted(), sides.count > 1 {
+            parts = [0, 1].map { half in sides.enumerated().filter { $0.offset % 2 == half }.map(\.element) }
+        } else {
+            parts = [nil]
+        }
+        let client = client, logger = logger
+        return try await talking {
+            try await withThrowingTaskGroup(of: (Int, RelationMapBuilder).self) { group in
+                for (index, part) in parts.enumerated() {
+                    group.addTask {
+                        var filter = PostgresFilter(query)
+                        if let part { filter.conditions.append("side_a = ANY(\(filter.bind(part)))") }
+                        let sql = "SELECT \(PostgresMapScan.selectColumns) FROM evidence \(filter.clause)"
+                        let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: filter.binds), logger: logger)
+                        var partial = builder
+                        try await PostgresMapScan.run(rows, window: query.window, into: &partial)
+                        return (index, partial)
+                    }
+                }
+                // Merged in the parts' order, whichever finished first, so that sums are added in one order every time.
+                var partials: [(Int, RelationMapBuilder)] = []
+                for try await partial in group { partials.append(partial) }
+                let ordered = partials.sorted { $0.0 < $1.0 }.map(\.1)
+                return ordered.dropFirst().reduce(into: ordered.first ?? builder) { $0.merge($1) }
+            }
+        }
+    }
+
+    public func evidence(ids: [Int64]) async throws -> [Int64: Evidence] {
+        guard !ids.isEmpty else { return [:] }
+        return try await talking {
+            var evidence: [Int64: Evidence] = [:]
+            evidence.reserveCapacity(ids.count)
+            let rows = try await client.query(
+                PostgresQuery(unsafeSQL: "SELECT id, \(PostgresRows.selectColumns) FROM evidence WHERE id = ANY($1)", binds: {
+                    var binds = PostgresBindings()
+                    binds.append(ids)
+                    return binds
+                }()), logger: logger)
+            for try await row in rows {
+                let (id, item) = try PostgresRows.evidence(row)
+                evidence[id] = item
+            }
+            return evidence
+        }
+    }
+
+    /// Runs `body` with a connection listening on the change channel, handing it each notification as it comes.
+    public func listenForChanges(_ changed: @escaping @Sendable () async -> Void) async throws {
+        try await talking {
+            try await client.withConnection { connection in
+                try await connection.listen(on: Self.changeChannel) { notifications in
+                    for try await _ in notifications { await changed() }
+                }
+            }
+        }
+    }
+}
+
+/// The WHERE clause of a query with its bound values; the time window is applied after reading, on parsed dates.
+struct PostgresFilter {
+    var conditions: [String] = []
+    var binds = PostgresBindings()
+
+    init(_ query: EvidenceQuery) {
+        if let dyad = query.dyad {
+            let first = bind(dyad.first), second = bind(dyad.second)
+            conditions.append("((side_a = \(first) AND side_b = \(second)) OR (side_a = \(second) AND side_b = \(first)))")
+        }
+        if let sides = query.sides {
+            let codes = bind(sides.sorted())
+            conditions.append("side_a = ANY(\(codes)) AND side_b = ANY(\(codes))")
+        }
+        if let issues = query.issues { conditions.append("issue = ANY(\(bind(issues.map(\.rawValue).sorted())))") }
+        if let kinds = query.kinds { conditions.append("kind = ANY(\(bind(kinds.map(\.rawValue).sorted())))") }
+    }
+
+    /// Binds a value and returns its placeholder.
+    mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value) -> String {
+        binds.append(value)
+        return "$\(binds.count)"
+    }
+
+    var clause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
+}

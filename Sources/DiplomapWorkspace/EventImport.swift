@@ -1,0 +1,35 @@
+import DiplomapCore
+import DiplomapData
+import DiplomapEvents
+import Foundation
+
+extension Workspace {
+    /// The CAMEO issue and quad-class tables of the embedded data, which give each event its issue and polarity.
+    public static func eventIssueMap() throws -> IssueMap {
+        let folder = DefaultData.cameoFolder
+        return try IssueMap(
+            issueMapCSV: String(contentsOf: folder.appendingPathComponent("issue_map.csv"), encoding: .utf8),
+            quadClassesCSV: String(contentsOf: folder.appendingPathComponent("quad_classes.csv"), encoding: .utf8)
+        )
+    }
+
+    /// Reads event files into evidence cells (dyad, month, issue, polarity) with the report of what was read.
+    public func scanEvents(_ files: [String], options: EventScanOptions, progress: ScanProgress? = nil) async throws -> (sink: EvidenceAggregate, report: ScanReport) {
+        try await EventReader.scan(files, into: EvidenceAggregate(map: try Self.eventIssueMap()), options: options, progress: progress)
+    }
+
+    /// Stores scanned events as one event source, `source` or `events/` and the file names, replacing an earlier import of it.
+    ///
+    /// Its checksum covers every file; each row cites the files and the month. Returns the source and its row count.
+    public func importEvents(_ aggregate: EvidenceAggregate, report: ScanReport, files: [String], source: String? = nil) async throws -> (source: EvidenceSource, rows: Int) {
+        let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        let dataset = report.formats.contains(.icews) ? "ICEWS" : "GDELT"
+        let registry = registry
+        let evidence = aggregate.evidence(dataset: dataset, files: names) { code in registry.country(code: code, system: .cameo)?.iso3 }
+        let id = source ?? "events/" + names.sorted().joined(separator: "+")
+        let sha = try Checksum.sha256(contentsOf: files.map { URL(fileURLWithPath: $0) })
+        let stored = EvidenceSource(id: id, kind: .event, name: names.joined(separator: ", "), sha256: sha)
+        try await replace(stored, with: evidence)
+        return (stored, evidence.count)
+    }
+}

@@ -1,0 +1,101 @@
+import DiplomapCore
+import DiplomapPostgres
+import DiplomapTestSupport
+import Foundation
+import Testing
+
+/// What only the PostgreSQL store has: its URL, its migrations, and the one line it gives when the server cannot be used.
+struct PostgresStoreTests {
+    @Test func theURLGivesTheServerTheDatabaseAndThePoolButNeverShowsThePassword() throws {
+        let location = try PostgresLocation(url: "postgres://analyst:s3cr%40t@db.example.org:6543/maps?sslmode=require&pool=12")
+        #expect(location.host == "db.example.org" && location.port == 6543 && location.user == "analyst" && location.database == "maps")
+        #expect(location.sslMode == "require" && location.poolSize == 12)
+        #expect(location.description == "postgres://analyst@db.example.org:6543/maps")
+        #expect(!"\(location)".contains("s3cr"))
+        #expect(try PostgresLocation(url: "postgresql://u@h/d", poolSize: 3).poolSize == 3)
+    }
+
+    @Test(arguments: [
+        ("postgres://u@h/d?sslmode=sometimes", "sslmode=sometimes is not known: give disable, prefer, require or verify-full"),
+        ("postgres://u@h/d?pool=0", "the pool size must be between 1 and 500"),
+        ("postgres://u@h/d?timeout=3", "the URL parameter timeout is not known: give sslmode or pool"),
+        ("postgres:///d", "not a PostgreSQL URL: give postgres://user:password@host:port/database"),
+    ])
+    func aURLThatCannotBeUsedIsSaidInOneLine(url: String, message: String) {
+        let error = #expect(throws: PostgresStoreError.self) { try PostgresLocation(url: url) }
+        #expect(error?.description == message)
+    }
+
+    @Test func aServerThatIsDownIsOneClearLine() async throws {
+        // A port nothing listens on: bound, then closed.
+        let port = try freePort()
+        let error = await #expect(throws: PostgresStoreError.self) {
+            try await PostgresStore.open(try PostgresLocation(url: "postgres://u:hunter2@127.0.0.1:\(port)/d"))
+        }
+        #expect(error?.description == "cannot reach PostgreSQL at 127.0.0.1:\(port): is the server running and the address right?")
+        #expect(error?.description.contains("hunter2") == false)
+    }
+
+    @Test(.enabled(if: PostgresTestServer.configured != nil))
+    func refusedCredentialsAreOneClearLine() async throws {
+        let settings = try #require(PostgresTestServer.configured)
+        let error = await #expect(throws: PostgresStoreError.self) {
+            try await PostgresStore.open(try PostgresLocation(url: "postgres://nobody_here:wrong@\(settings.host):\(settings.port)/\(settings.database)"))
+        }
+        #expect(error?.description.hasPrefix("PostgreSQL at \(settings.host):\(settings.port) said: ") == true)
+        #expect(error?.description.contains("wrong") == false)
+    }
+
+    @Test(.enabled(if: PostgresTestServer.configured != nil))
+    func tlsIsAskedForWhenTheURLSaysSo() async throws {
+        // The test server offers no TLS: required, the connection is refused in one line; preferred, it goes on in the clear.
+        let settings = try #require(PostgresTestServer.configured)
+        let base = settings.url(database: settings.database)
+        let error = await #expect(throws: PostgresStoreError.self) { try await PostgresStore.open(try PostgresLocation(url: base + "?sslmode=require")) }
+        #expect(error?.description == "PostgreSQL at \(settings.host):\(settings.port) does not offer TLS, which sslmode=require requires")
+        try await PostgresTestServer.withDatabase { url in
+            let store = try await PostgresStore.open(try PostgresLocation(url: url + "?sslmode=prefer&pool=2"))
+            #expect(try await store.sources().isEmpty)
+            await store.close()
+        }
+    }
+
+    @Test(.enabled(if: PostgresTestServer.configured != nil))
+    func migrationsApplyOnceAndANewerSchemaIsRefused() async throws {
+        try await PostgresTestServer.withDatabase { url in
+            let location = try PostgresLocation(url: url)
+            let first = try await PostgresStore.open(location)
+            #expect(first.schema.appliedNow.count == first.schema.version)
+            try await first.execute(rawSQL: "INSERT INTO diplomap_schema (version, name) VALUES (99, 'v99: from the future')")
+            await first.close()
+            let error = await #expect(throws: (any Error).self) { try await PostgresStore.open(location) }
+            #expect("\(error.map { "\($0)" } ?? "")".contains("schema version 99, newer than the \(first.schema.version) this diplomap knows"))
+        }
+    }
+
+    @Test(.enabled(if: PostgresTestServer.configured != nil))
+    func twoStoresMigratingAtOnceMigrateOnce() async throws {
+        try await PostgresTestServer.withDatabase { url in
+            let location = try PostgresLocation(url: url)
+            let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
+                for _ in 0..<3 { group.addTask { try await PostgresStore.open(location) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(stores.map(\.schema.appliedNow.count).sorted() == [0, 0, stores[0].schema.version])
+            for store in stores { await store.close() }
+        }
+    }
+
+    func freePort() throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

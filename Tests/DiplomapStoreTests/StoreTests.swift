@@ -1,0 +1,183 @@
+import DiplomapCore
+import DiplomapTestSupport
+import Foundation
+import Testing
+
+/// What every store must do, written once and run on SQLite and (when a server is given) PostgreSQL.
+struct StoreTests {
+    static let citation = Citation(title: "A page", publisher: "A publisher", address: "https://example.org/a", locator: "paragraph 1", summary: "Kazakhstan and Japan met.")
+
+    func row(_ a: String, _ b: String, _ issue: Issue = .dialogue, _ polarity: Polarity = .cooperation) -> Evidence {
+        Evidence(kind: .fact, a: a, b: b, issue: issue, polarity: polarity, period: Period(start: PartialDate("2019-12")!), citation: Self.citation)
+    }
+
+    func source(_ id: String, sha: Character = "a") -> EvidenceSource {
+        EvidenceSource(id: id, kind: .fact, name: id, sha256: String(repeating: sha, count: 64))
+    }
+
+    static let invalidRows = [
+        "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address) VALUES ('s', 0, 'fact', 'KAZ', 'JPN', 'security.terror', 'cooperation', 1, 't', 'a')",
+        "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address) VALUES ('s', 0, 'fact', 'KAZ', 'JPN', 'economy.trade', 'friendly', 1, 't', 'a')",
+        "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address) VALUES ('s', 0, 'fact', 'KAZ', 'KAZ', 'economy.trade', 'conflict', 1, 't', 'a')",
+        "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address) VALUES ('s', 0, 'fact', 'KAZ', 'JPN', 'economy.trade', 'conflict', -1, 't', 'a')",
+        "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address) VALUES ('missing', 0, 'fact', 'KAZ', 'JPN', 'economy.trade', 'conflict', 1, 't', 'a')",
+        "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address) VALUES ('s', 0, 'fact', 'KAZ', 'JPN', 'economy.trade', 'conflict', 1, NULL, 'a')",
+        "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address) VALUES ('s', 0, 'fact', 'KAZ', 'JPN', 'economy.trade', 'conflict', 1, 't', 'a'), ('s', 0, 'fact', 'KAZ', 'JPN', 'economy.trade', 'conflict', 1, 't', 'a')",
+        "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, end_date, citation_title, citation_address) VALUES ('s', 0, 'fact', 'KAZ', 'JPN', 'economy.trade', 'conflict', 1, '2020', 't', 'a')",
+        "INSERT INTO source (id, kind, name, sha256, imported_at) VALUES ('t', 'rumour', 'n', '\(String(repeating: "a", count: 64))', 'now')",
+        "INSERT INTO source (id, kind, name, sha256, imported_at) VALUES ('t', 'fact', 'n', 'abc', 'now')",
+    ]
+
+    @Test(arguments: StoreKind.available, invalidRows)
+    func theSchemaRejectsInvalidRows(kind: StoreKind, sql: String) async throws {
+        try await kind.withStore { store in
+            try await StoreKind.execute("INSERT INTO source (id, kind, name, sha256, imported_at) VALUES ('s', 'fact', 'n', '\(String(repeating: "a", count: 64))', 'now')", on: store)
+            await #expect(throws: (any Error).self) { try await StoreKind.execute(sql, on: store) }
+            #expect(try await store.evidence(EvidenceQuery()).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aFactsFurtherSourcesComeBackWithItsRow(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            var item = row("KAZ", "JPN")
+            item.citation.also = [
+                Citation(title: "A second page", publisher: "Another", address: "https://example.com/b", published: PartialDate("2020-01"), locator: "heading 2", summary: "Again."),
+                Citation(title: "A third page", address: "https://example.net/c", locator: "p. 3"),
+            ]
+            try await store.replace(source("s1"), with: [item, row("UZB", "KOR")])
+            let read = try await store.evidence(EvidenceQuery())
+            #expect(read == [item, row("UZB", "KOR")])
+            #expect(read[0].citation.also.map(\.address) == ["https://example.com/b", "https://example.net/c"] && read[1].citation.also.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func readsBackWhatItStored(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            var item = row("KAZ", "JPN")
+            item.citation.quote = "a quote"
+            // What a COPY line must escape, and text beyond ASCII.
+            var awkward = row("UZB", "KOR", .trade, .conflict)
+            awkward.citation = Citation(
+                title: "Tab\there, newline\nthere, back\\slash \\N and \r", publisher: nil, address: "https://example.org/ü?q=1&r=\\t",
+                published: PartialDate("2020-02-29"), locator: nil, summary: "Ташкент — 서울", quote: "")
+            awkward.weight = 0.1 + 0.2
+            awkward.period = Period(start: PartialDate("2001")!, end: PartialDate("2003-04"))
+            var undated = row("TJK", "IRN", .water, .neutral)
+            undated.period = nil
+            try await store.replace(source("s1"), with: [item, awkward, undated])
+            #expect(try await store.evidence(EvidenceQuery()) == [item, awkward, undated])
+            #expect(try await store.evidence(sourceID: "s1") == [item, awkward, undated])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func reimportReplacesInsteadOfDuplicating(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            try await store.replace(source("s1"), with: [row("KAZ", "JPN"), row("UZB", "KOR")])
+            try await store.replace(source("s2"), with: [row("C5", "TUR")])
+            try await store.replace(source("s1", sha: "b"), with: [row("KAZ", "JPN"), row("UZB", "KOR")])
+            #expect(try await store.evidence(EvidenceQuery()).count == 3)
+            let sources = try await store.sources()
+            #expect(sources.map(\.source.id) == ["s1", "s2"] && sources.map(\.rowCount) == [2, 1])
+            #expect(sources.first?.source.sha256.first == "b")
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aFailedImportLeavesTheStoreAsItWas(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            try await store.replace(source("s1"), with: [row("KAZ", "JPN")])
+            let before = try await store.evidence(EvidenceQuery())
+            let counter = try await store.changeCounter()
+            await #expect(throws: (any Error).self) {
+                try await store.replace(source("s1", sha: "c"), with: [row("KAZ", "KOR"), row("KAZ", "KAZ")])
+            }
+            #expect(try await store.evidence(EvidenceQuery()) == before)
+            #expect(try await store.sources().first?.source.sha256.first == "a")
+            #expect(try await store.changeCounter() == counter)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func filtersByDyadInEitherOrderIssueAndSides(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            try await store.replace(source("s1"), with: [row("KAZ", "JPN"), row("JPN", "KAZ", .trade), row("UZB", "JPN"), row("C5", "TUR", .multilateral)])
+            #expect(try await store.evidence(EvidenceQuery(dyad: Dyad("JPN", "KAZ"))).count == 2)
+            #expect(try await store.evidence(EvidenceQuery(dyad: Dyad("KAZ", "JPN"), issues: [.trade])).map(\.a) == ["JPN"])
+            #expect(try await store.evidence(EvidenceQuery(sides: ["C5", "TUR", "KAZ"])).map(\.b) == ["TUR"])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func removingASourceRemovesItsRows(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            try await store.replace(source("s1"), with: [row("KAZ", "JPN")])
+            try await store.replace(source("s2"), with: [row("UZB", "KOR")])
+            try await store.remove(sourceID: "s1")
+            #expect(try await store.evidence(EvidenceQuery()).map(\.a) == ["UZB"])
+            #expect(try await store.sources().map(\.source.id) == ["s2"])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func pagesFollowTheCursorWithoutRepeatingARow(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let items = (0..<7).map { index in row("KAZ", "JPN", Issue.allCases[index]) } + [row("UZB", "KOR")]
+            try await store.replace(source("s1"), with: items)
+            let query = EvidenceQuery(dyad: Dyad("JPN", "KAZ"))
+            var pages: [[Evidence]] = [], cursor: Int64?
+            repeat {
+                let page = try await store.evidence(query, after: cursor, limit: 3)
+                if !page.isEmpty { pages.append(page.map(\.evidence)) }
+                #expect(page.map(\.id) == page.map(\.id).sorted())
+                cursor = page.count == 3 ? page.last?.id : nil
+            } while cursor != nil
+            #expect(pages.map(\.count) == [3, 3, 1])
+            #expect(pages.flatMap { $0 } == Array(items.prefix(7)))
+            let windowed = EvidenceQuery(dyad: Dyad("JPN", "KAZ"), window: TimeWindow(since: PartialDate("2030")))
+            #expect(try await store.evidence(windowed, after: nil, limit: 3).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func everyWriteMovesTheChangeCounter(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let start = try await store.changeCounter()
+            try await store.replace(source("s1"), with: [row("KAZ", "JPN")])
+            let afterImport = try await store.changeCounter()
+            try await store.remove(sourceID: "unknown")
+            #expect(try await store.changeCounter() == afterImport)
+            try await store.remove(sourceID: "s1")
+            let afterRemove = try await store.changeCounter()
+            #expect(start < afterImport && afterImport < afterRemove)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func importsAtOnceNeitherDuplicateNorLoseRows(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let many = (0..<2_000).map { index in row(index % 2 == 0 ? "KAZ" : "UZB", "JPN", Issue.allCases[index % 16]) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                // The same source four times, and three other sources, all at once.
+                for _ in 0..<4 { group.addTask { try await store.replace(source("same"), with: many) } }
+                for other in 0..<3 { group.addTask { try await store.replace(source("other\(other)"), with: Array(many.prefix(100 * (other + 1)))) } }
+                try await group.waitForAll()
+            }
+            let sources = try await store.sources()
+            #expect(sources.map(\.source.id) == ["other0", "other1", "other2", "same"])
+            #expect(sources.map(\.rowCount) == [100, 200, 300, 2_000])
+            #expect(try await store.evidence(EvidenceQuery()).count == 2_600)
+            #expect(try await store.evidence(sourceID: "same") == many)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func theStoreSaysItsSchemaVersion(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            #expect(store.schema.version >= 1)
+            #expect(store.schema.appliedNow.count == store.schema.version)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import DiplomapCore
+import DiplomapDocuments
+import DiplomapEvents
+import DiplomapTestSupport
+@testable import DiplomapWorkspace
+import Foundation
+import Testing
+
+/// The application service on an empty store of each kind: imports, the map cache and its keys, paging, watching.
+struct WorkspaceTests {
+    static let registry = Result { try Workspace.registry() }
+
+    static func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("DiplomapEventsTests/Fixtures").appendingPathComponent(name).path
+    }
+
+    func evidence(_ a: String, _ b: String, _ issue: Issue, _ polarity: Polarity = .cooperation, title: String = "t") -> Evidence {
+        Evidence(kind: .fact, a: a, b: b, issue: issue, polarity: polarity, period: Period(start: PartialDate("2019")!),
+                 citation: Citation(title: title, address: "https://example.org/\(title)"))
+    }
+
+    func source(_ id: String) -> EvidenceSource {
+        EvidenceSource(id: id, kind: .fact, name: id, sha256: String(repeating: "a", count: 64))
+    }
+
+    func withWorkspace(_ kind: StoreKind, _ body: (Workspace) async throws -> Void) async throws {
+        let registry = try Self.registry.get()
+        try await kind.withStore { store in
+            let workspace = Workspace(registry: registry, store: store)
+            try await body(workspace)
+            workspace.watcherStopForTests()
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aMapRequestIsResolvedToCodesBeforeItIsACacheKey(kind: StoreKind) async throws {
+        try await withWorkspace(kind) { workspace in
+            try await workspace.replace(source("s"), with: [evidence("KAZ", "JPN", .trade), evidence("UZB", "KOR", .water, .conflict)])
+            let upper = try await workspace.map(MapRequest(focus: "C5", partners: "JPN,KOR"))
+            let lower = try await workspace.map(MapRequest(focus: "c5", partners: "jpn, South Korea"))
+            #expect(workspace.maps.count == 1)
+            #expect(lower.request.focus == "c5")
+            #expect(upper.map.cells.map(\.score) == lower.map.cells.map(\.score))
+            #expect(try workspace.canonical(MapRequest(focus: "c5,KAZ,kaz", partners: "Japan")).focus == "C5,KAZ")
+            _ = try await workspace.map(MapRequest(focus: "C5", partners: "JPN,KOR", issues: [.trade]))
+            #expect(workspace.maps.count == 2)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func everyImportDropsTheCachedMaps(kind: StoreKind) async throws {
+        try await withWorkspace(kind) { workspace in
+            let request = MapRequest(focus: "KAZ", partners: "JPN")
+            try await workspace.replace(source("s"), with: [evidence("KAZ", "JPN", .trade)])
+            #expect(try await workspace.map(request).map.cells.count == 1)
+            let generation = workspace.generation
+            let document = SourceDocument(id: "note", text: "Kazakhstan and Japan signed an agreement on water.", file: "https://example.org/note")
+            let relation = ExtractedRelation(a: "KAZ", b: "JPN", issue: .water, polarity: .cooperation, evidence: document.text, start: 0, end: document.text.count, confidence: 1)
+            try await workspace.importDocument(document, relations: [relation])
+            #expect(workspace.generation > generation && workspace.maps.count == 0)
+            #expect(try await workspace.map(request).map.cells.map(\.issue).sorted { $0.code < $1.code } == [.trade, .water])
+            try await workspace.remove(sourceID: "s")
+            #expect(try await workspace.map(request).map.cells.map(\.issue) == [.water])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func eventsAreImportedThroughTheWorkspaceOnce(kind: StoreKind) async throws {
+        try await withWorkspace(kind) { workspace in
+            let files = [Self.fixture("gdelt1_sample.tsv")]
+            let focus = try workspace.registry.resolveStates("C5").map { workspace.registry.country(iso3: $0)?.cameo ?? $0 }
+            let options = EventScanOptions(focus: FocusCodes(focus))
+            for _ in 0..<2 {
+                let (aggregate, report) = try await workspace.scanEvents(files, options: options)
+                let (stored, rows) = try await workspace.importEvents(aggregate, report: report, files: files)
+                #expect(stored.id == "events/gdelt1_sample.tsv" && stored.kind == .event && rows == 5)
+            }
+            let sources = try await workspace.sources()
+            #expect(sources.map(\.source.id) == ["events/gdelt1_sample.tsv"] && sources.map(\.rowCount) == [5])
+            let rows = try await workspace.evidence(EvidenceQuery(dyad: Dyad("TKM", "AFG")))
+            #expect(rows.count == 1 && rows.first?.kind == .event && rows.first?.issue == .dialogue)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aNULCharacterIsStoredAsTheReplacementCharacterOnEveryStore(kind: StoreKind) async throws {
+        try await withWorkspace(kind) { workspace in
+            var item = evidence("KAZ", "JPN", .trade, title: "a\u{0}b")
+            item.citation.quote = "\u{0}"
+            try await workspace.replace(EvidenceSource(id: "s\u{0}", kind: .fact, name: "n\u{0}", sha256: String(repeating: "a", count: 64)), with: [item])
+            let stored = try await workspace.evidence(EvidenceQuery())
+            #expect(stored.map(\.citation.title) == ["a\u{FFFD}b"] && stored.map(\.citation.quote) == ["\u{FFFD}"])
+            #expect(try await workspace.sources().map(\.source.id) == ["s\u{FFFD}"])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func evidenceComesPageByPageWithTheNextCursor(kind: StoreKind) async throws {
+        try await withWorkspace(kind) { workspace in
+            let items = (0..<5).map { evidence("KAZ", "JPN", Issue.allCases[$0], title: "p\($0)") }
+            try await workspace.replace(source("s"), with: items)
+            let query = EvidenceQuery(dyad: Dyad("JPN", "KAZ"))
+            let first = try await workspace.evidencePage(query, after: nil, limit: 2)
+            let second = try await workspace.evidencePage(query, after: first.next, limit: 2)
+            let last = try await workspace.evidencePage(query, after: second.next, limit: 2)
+            #expect((first.rows + second.rows + last.rows).map(\.evidence) == items)
+            #expect(first.next != nil && second.next != nil && last.next == nil)
+            let exact = try await workspace.evidencePage(query, after: nil, limit: 5)
+            #expect(exact.rows.count == 5 && exact.next == nil)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aWriteByAnotherServerDropsThisOnesMaps(kind: StoreKind) async throws {
+        let registry = try Self.registry.get()
+        try await kind.withStore { store in
+            // Two workspaces on one store, as two servers on one database: each has its own cache.
+            let writer = Workspace(registry: registry, store: store), reader = Workspace(registry: registry, store: store)
+            reader.watchForChanges(every: .milliseconds(50))
+            let request = MapRequest(focus: "KAZ", partners: "JPN")
+            try await writer.replace(source("s"), with: [evidence("KAZ", "JPN", .trade)])
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await reader.map(request).map.cells.count == 1)
+            let generation = reader.generation
+            try await writer.replace(source("t"), with: [evidence("KAZ", "JPN", .water)])
+            let deadline = ContinuousClock.now + .seconds(5)
+            while reader.generation == generation, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(reader.generation > generation)
+            #expect(try await reader.map(request).map.cells.count == 2)
+            reader.watcherStopForTests()
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aCopyToAnotherStoreHoldsEveryRow(kind: StoreKind) async throws {
+        // The origin on this kind; the copy on every kind, and back.
+        try await kind.withStore { origin in
+            try await origin.replace(source("a"), with: (0..<300).map { evidence($0 % 2 == 0 ? "KAZ" : "UZB", "JPN", Issue.allCases[$0 % 16], title: "a\($0)\t\\") })
+            try await origin.replace(source("b"), with: [evidence("TJK", "IRN", .water, .conflict)])
+            for targetKind in StoreKind.available {
+                try await targetKind.withStore { target in
+                    try await target.replace(source("stale"), with: [evidence("KGZ", "TUR", .trade)])
+                    let report = try await StoreLocation.copy(from: origin, to: target)
+                    #expect(report == StoreCopyReport(sources: 2, rows: 301, removed: 1))
+                    #expect(try await target.sources() == origin.sources())
+                    for id in ["a", "b"] { #expect(try await target.evidence(sourceID: id) == origin.evidence(sourceID: id)) }
+                    try await kind.withStore { back in
+                        _ = try await StoreLocation.copy(from: target, to: back)
+                        #expect(try await back.evidence(EvidenceQuery()) == origin.evidence(EvidenceQuery()))
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Workspace {
+    /// Stops watching the store, so that a test's workspace does nothing once the test is done.
+    func watcherStopForTests() {
+        watcherStop()
+    }
+}
