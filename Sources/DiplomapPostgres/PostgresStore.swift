@@ -261,17 +261,6 @@ public final class PostgresStore: EvidenceStore {
             return evidence
         }
     }
-
-    /// Runs `body` with a connection listening on the change channel, handing it each notification as it comes.
-    public func listenForChanges(_ changed: @escaping @Sendable () async -> Void) async throws {
-        try await talking {
-            try await client.withConnection { connection in
-                try await connection.listen(on: Self.changeChannel) { notifications in
-                    for try await _ in notifications { await changed() }
-                }
-            }
-        }
-    }
 }
 
 /// The WHERE clause of a query with its bound values; the time window is applied after reading, on parsed dates.
