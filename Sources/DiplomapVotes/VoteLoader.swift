@@ -40,6 +40,9 @@ public enum VoteLoader {
         return Checksum.sha256(bytes)
     }
 
+    /// The largest roll-call id accepted (the data set's reach 9,000 or so): ids index an array of this many entries at most.
+    public static let maxRcid = 10_000_000
+
     /// Parses the three files from their gzip bytes, each given with the name errors should carry.
     public static func load(
         rollCalls: (name: String, bytes: [UInt8]), issues: (name: String, bytes: [UInt8]), votes: (name: String, bytes: [UInt8]),
@@ -53,6 +56,10 @@ public enum VoteLoader {
             header: ["rcid", "session", "importantvote", "date", "unres", "amend", "para", "short", "descr"]
         ) { record in
             guard let rcid = record.int(0) else { return errors.add(rollCalls.name, record.line, "rcid", "not a number: \"\(record.string(0))\"") }
+            // Ids index an array below: one of a trillion would ask for terabytes.
+            guard rcid <= maxRcid else {
+                return errors.add(rollCalls.name, record.line, "rcid", "roll call id \(rcid) is above the largest accepted, \(maxRcid)")
+            }
             guard let session = record.int(1), session > 0 else {
                 return errors.add(rollCalls.name, record.line, "session", "not a session number: \"\(record.string(1))\"")
             }
@@ -61,9 +68,11 @@ public enum VoteLoader {
                 date = PartialDate(record.string(3))
                 if date == nil { return errors.add(rollCalls.name, record.line, "date", "not a date (YYYY-MM-DD): \"\(record.string(3))\"") }
             }
-            guard callIndex.updateValue(calls.count, forKey: rcid) == nil else {
+            // Looked up before it is set: the index of a duplicate, never appended, would point past the roll calls.
+            guard callIndex[rcid] == nil else {
                 return errors.add(rollCalls.name, record.line, "rcid", "roll call \(rcid) is listed twice")
             }
+            callIndex[rcid] = calls.count
             calls.append(RollCall(rcid: rcid, session: session, date: date, resolution: record.string(4), title: record.string(7), issueBits: 0))
         }
         try CSVScanner.scan(try Gzip.decompress(issues.bytes, file: issues.name), file: issues.name, header: ["rcid", "short_name", "issue"]) { record in

@@ -128,7 +128,9 @@ struct RelationMapBuilderTests {
         let merged = first.map(evidence: lookup).cells, single = whole.map(evidence: lookup).cells
         #expect(merged.count == 5)
         #expect(merged.map(\.counts) == single.map(\.counts))
-        #expect(merged.map(\.score) == single.map(\.score))
+        // Sums of halves are not bit for bit the sums of the whole in floating point: under AddressSanitizer's build
+        // one score differed in its last bit. Equal to far below any digit shown.
+        #expect(zip(merged, single).allSatisfy { abs($0.score - $1.score) < 1e-12 && abs($0.confidence - $1.confidence) < 1e-12 })
         #expect(merged.map(\.timeline) == single.map(\.timeline))
         #expect(merged.map(\.eventMonths) == single.map(\.eventMonths))
         #expect(merged.map(\.strongest) == single.map(\.strongest))
