@@ -21,12 +21,12 @@ import Testing
             issues: [resources.water]
             polarity: cooperation
             start: 2023-05
-            citation:
-              title: '<script>alert("fact")</script> Water & irrigation'
-              publisher: '<b onmouseover="alert(1)">Publisher</b>'
-              address: https://example.org/water?a=1&b="2"
-              locator: paragraph 1
-              summary: 'Turkmenistan and South Korea <img src=x onerror=alert(2)> started a joint project on irrigation water.'
+            citations:
+              - title: '<script>alert("fact")</script> Water & irrigation'
+                publisher: '<b onmouseover="alert(1)">Publisher</b>'
+                address: https://example.org/water?a=1&b="2"
+                locator: paragraph 1
+                summary: 'Turkmenistan and South Korea <img src=x onerror=alert(2)> started a joint project on irrigation water.'
         """
 
     private static let document = #"""
