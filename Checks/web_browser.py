@@ -72,7 +72,8 @@ def main(base, screenshot):
         assert "Uzbekistan and South Korea" in driver.find_element(By.TAG_NAME, "h1").text
         issues = driver.find_elements(By.CSS_SELECTOR, "table.scores tbody tr")
         assert issues, "the pair's page shows no issue scores"
-        items = driver.find_elements(By.CSS_SELECTOR, "#evidence li")
+        # A piece of evidence each; a fact's further sources ("Also cited") are a list inside its item.
+        items = driver.find_elements(By.XPATH, "//*[@id='evidence']//li[not(parent::ul[contains(@class, 'also')])]")
         cited = driver.find_elements(By.CSS_SELECTOR, '#evidence li p.cite a[href^="http"]')
         assert items, "the pair's page lists no evidence"
         uncited = [item.text[:80] for item in items if not item.find_elements(By.CSS_SELECTOR, "p.cite")]
