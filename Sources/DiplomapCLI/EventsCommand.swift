@@ -129,6 +129,11 @@ struct EventsCommand: AsyncParsableCommand {
             actor 2's, both given and different, at least one in the focus; the month of the event \
             date; the Goldstein sum rounded to one decimal; sorted by source, target, month, root.
 
+            A damaged file (failed gzip or zip check, truncated, or over --max-malformed) is \
+            named with the byte where the damage was found and gives nothing, unless \
+            --accept-damaged; the good files are still read. Exit status: 0 when every file was \
+            whole, 3 when a file was damaged, 1 when nothing was written.
+
             Examples:
               diplomap events aggregate 20240101.export.CSV.zip --out c5.csv
               diplomap events aggregate events-2019.tsv.gz --focus KAZ,UZB --threads 1
@@ -169,6 +174,11 @@ struct EventsCommand: AsyncParsableCommand {
 
             Every import, a refused one too, is recorded in the store's ledger with each file's \
             size, SHA-256 and damage and the rows read, kept and malformed: see diplomap sources.
+
+            A damaged file (failed gzip or zip check, truncated, or over --max-malformed) is \
+            named with the byte where the damage was found and gives nothing, unless \
+            --accept-damaged; the good files are still read. Exit status: 0 when every file was \
+            whole, 3 when a file was damaged, 1 when nothing was written.
 
             Examples:
               diplomap events import 2024*.export.CSV.zip
