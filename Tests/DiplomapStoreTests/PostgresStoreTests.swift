@@ -74,6 +74,27 @@ struct PostgresStoreTests {
     }
 
     @Test(.enabled(if: PostgresTestServer.configured != nil))
+    func sourcesImportedBeforeTheLedgerGetOneEntryEach() async throws {
+        try await PostgresTestServer.withDatabase { url in
+            let location = try PostgresLocation(url: url)
+            // A store as the first migration left it, holding one source of two rows.
+            let old = try await PostgresStore.open(location)
+            for statement in [
+                "ALTER TABLE source DROP COLUMN import_id", "DROP TABLE import_file", "DROP TABLE import_ledger", "DELETE FROM diplomap_schema WHERE version > 1",
+                "INSERT INTO source (id, kind, name, sha256, imported_at) VALUES ('events/a', 'event', 'a', '\(String(repeating: "a", count: 64))', '2026-01-02T03:04:05Z')",
+                "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address) VALUES ('events/a', 0, 'event', 'KAZ', 'JPN', 'economy.trade', 'conflict', 1, 't', 'a'), ('events/a', 1, 'event', 'KAZ', 'CHN', 'economy.trade', 'conflict', 1, 't', 'a')",
+            ] { try await old.execute(rawSQL: statement) }
+            await old.close()
+            let store = try await PostgresStore.open(location)
+            #expect(store.schema.appliedNow == ["v2: the import ledger"])
+            let ledger = try await store.imports(sourceID: nil)
+            #expect(ledger.map(\.sourceID) == ["events/a"] && ledger.map(\.evidenceRows) == [2] && ledger.map(\.toolVersion) == ["before the ledger"])
+            #expect(ledger.first?.importedAt == (try Date("2026-01-02T03:04:05Z", strategy: .iso8601)))
+            await store.close()
+        }
+    }
+
+    @Test(.enabled(if: PostgresTestServer.configured != nil))
     func twoStoresMigratingAtOnceMigrateOnce() async throws {
         try await PostgresTestServer.withDatabase { url in
             let location = try PostgresLocation(url: url)
