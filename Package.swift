@@ -133,6 +133,7 @@ let package = Package(
                 "DiplomapDocuments",
                 "DiplomapVotes",
                 "DiplomapEvents",
+                "DiplomapFeed",
                 "DiplomapWorkspace",
                 "DiplomapServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

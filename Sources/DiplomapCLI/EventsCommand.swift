@@ -22,7 +22,7 @@ struct EventsCommand: AsyncParsableCommand {
         the slice of one region. Malformed rows are counted, skipped and reported as \
         file:line: field: reason.
         """,
-        subcommands: [Aggregate.self, Import.self]
+        subcommands: [Aggregate.self, Import.self, EventsFetchCommand.self, EventsUpdateCommand.self]
     )
 
     /// The options every events subcommand shares.
@@ -55,11 +55,7 @@ struct EventsCommand: AsyncParsableCommand {
             registry: CountryRegistry,
             reader: (EventScanOptions, ScanProgress) async throws -> (sink: Sink, report: ScanReport)
         ) async throws -> (Sink, ScanReport) {
-            let focusCodes = try EventFocus.codes(focus, registry: registry)
-            let options = EventScanOptions(
-                format: format, focus: FocusCodes(focusCodes), threads: threads,
-                namer: { name in (try? registry.resolveCountry(name)).map { $0.cameo ?? $0.iso3 } }
-            )
+            let options = try EventFocus.scanOptions(focus, registry: registry, format: format, threads: threads)
             let progress = ScanProgress(totalBytes: EventReader.totalBytes(files))
             let bar = quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressBar(progress: progress)
             let started = Date()
@@ -165,5 +161,13 @@ enum EventFocus {
         let codes = try registry.resolveStates(list).map { registry.country(iso3: $0)?.cameo ?? $0 }
         guard !codes.isEmpty else { throw ValidationError("--focus needs at least one state or group") }
         return codes
+    }
+
+    /// How to read event files for this focus; ICEWS country names are resolved through the registry.
+    static func scanOptions(_ list: String, registry: CountryRegistry, format: EventFormat? = nil, threads: Int = 1) throws -> EventScanOptions {
+        EventScanOptions(
+            format: format, focus: FocusCodes(try codes(list, registry: registry)), threads: threads,
+            namer: { name in (try? registry.resolveCountry(name)).map { $0.cameo ?? $0.iso3 } }
+        )
     }
 }

@@ -24,6 +24,11 @@ public struct FeedUpdateReport: Sendable {
 }
 
 extension Workspace {
+    /// Where a feed's files are kept unless told: `feed/<dataset>` in the data directory.
+    public static func defaultFeedCache(_ dataset: FeedDataset) -> URL {
+        dataDirectory.appendingPathComponent("feed/\(dataset.rawValue)")
+    }
+
     /// The source id under which a feed file's evidence is stored: one source per file, so that each import stands alone
     /// and the store's source list is the record of what was imported, with each file's SHA-256.
     static func feedSourceID(_ dataset: FeedDataset, file: String) -> String { "events/\(dataset.rawValue)/\(file)" }
