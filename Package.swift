@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // Model, registry, taxonomy and relation map: pure Swift, no I/O frameworks.
@@ -110,8 +111,11 @@ let package = Package(
                 "DiplomapStore",
                 "DiplomapVotes",
                 "DiplomapWorkspace",
+                "DiplomapEvents",
+                "DiplomapFeed",
                 "SystemZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -188,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "DiplomapFeedTests",
             dependencies: [
-                "DiplomapFeed", "DiplomapWorkspace", "DiplomapEvents", "DiplomapCore", "DiplomapTestSupport",
+                "DiplomapFeed", "DiplomapWorkspace", "DiplomapEvents", "DiplomapCore", "DiplomapServer", "DiplomapTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
