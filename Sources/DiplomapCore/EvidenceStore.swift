@@ -46,8 +46,8 @@ public protocol EvidenceStore: Sendable {
     func record(_ record: ImportRecord) async throws -> Int64
     /// The imports the ledger holds, of one source or of all, oldest first.
     func imports(sourceID: String?) async throws -> [ImportRecord]
-    /// Whether the rows `sourceID` holds now came from a clean import that read a file with this SHA-256: reading that
-    /// file again for the same source would change nothing.
+    /// Whether the rows `sourceID` holds now came from an import that read a file with this SHA-256 and found it whole:
+    /// reading that file again for the same source would change nothing.
     func hasImported(sha256: String, sourceID: String) async throws -> Bool
     /// Removes a source and all its rows; removing an unknown source does nothing.
     func remove(sourceID: String) async throws

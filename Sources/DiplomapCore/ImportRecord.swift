@@ -5,16 +5,18 @@ import Foundation
 /// Every import leaves one, the refused ones too, so that anyone can later tell which evidence came from
 /// which bytes, and which came from a file that failed its integrity check.
 public struct ImportRecord: Sendable, Hashable, Codable {
-    /// One input file: its name as given, its size and the SHA-256 of its bytes.
+    /// One input file: its name as given, its size, the SHA-256 of its bytes, and whether it failed its integrity check.
     public struct File: Sendable, Hashable, Codable {
         public var name: String
         public var bytes: Int
         public var sha256: String
+        public var damaged: Bool
 
-        public init(name: String, bytes: Int, sha256: String) {
+        public init(name: String, bytes: Int, sha256: String, damaged: Bool = false) {
             self.name = name
             self.bytes = bytes
             self.sha256 = sha256
+            self.damaged = damaged
         }
 
         /// The record of the file at `path`: its name, size and checksum, read now.
@@ -27,11 +29,12 @@ public struct ImportRecord: Sendable, Hashable, Codable {
 
     /// What became of an import.
     public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
-        /// Every file passed its integrity check; the source's rows were replaced.
+        /// The source's rows were replaced by those of the files that passed their integrity check (a damaged file,
+        /// marked among the files, gave none).
         case imported
-        /// A file was damaged and `--accept-damaged` kept the rows read before the damage.
+        /// A file was damaged and `--accept-damaged` kept the rows read before the damage, their evidence marked.
         case partial
-        /// A file was damaged: nothing was stored, the source stayed as it was.
+        /// Nothing was stored, the source stayed as it was: every file was damaged.
         case refused
     }
 
@@ -75,7 +78,7 @@ public struct ImportRecord: Sendable, Hashable, Codable {
     }
 
     /// Whether a file of this import failed its integrity check.
-    public var damaged: Bool { outcome != .imported }
+    public var damaged: Bool { outcome != .imported || files.contains(where: \.damaged) }
 
     /// The record of an import of evidence that did not come from files read here (a copy between stores, a posted
     /// fact file, a benchmark): one row read and kept for each piece of evidence.

@@ -17,8 +17,8 @@ enum PostgresImportLedger {
         for try await value in rows.decode(Int64.self) { id = value }
         for (position, file) in record.files.enumerated() {
             try await connection.query("""
-                INSERT INTO import_file (import_id, position, name, bytes, sha256)
-                VALUES (\(id), \(position), \(PostgresRows.text(file.name)), \(file.bytes), \(file.sha256))
+                INSERT INTO import_file (import_id, position, name, bytes, sha256, damaged)
+                VALUES (\(id), \(position), \(PostgresRows.text(file.name)), \(file.bytes), \(file.sha256), \(file.damaged))
                 """, logger: logger)
         }
         return id
@@ -31,11 +31,11 @@ enum PostgresImportLedger {
         if let sourceID { binds.append(sourceID) }
         var files: [Int64: [ImportRecord.File]] = [:]
         let fileRows = try await client.query(PostgresQuery(unsafeSQL: """
-            SELECT import_id, name, bytes, sha256 FROM import_file
+            SELECT import_id, name, bytes, sha256, damaged FROM import_file
             WHERE import_id IN (SELECT id FROM import_ledger \(filter)) ORDER BY import_id, position
             """, binds: binds), logger: logger)
-        for try await (id, name, bytes, sha256) in fileRows.decode((Int64, String, Int, String).self) {
-            files[id, default: []].append(ImportRecord.File(name: name, bytes: bytes, sha256: sha256))
+        for try await (id, name, bytes, sha256, damaged) in fileRows.decode((Int64, String, Int, String, Bool).self) {
+            files[id, default: []].append(ImportRecord.File(name: name, bytes: bytes, sha256: sha256, damaged: damaged))
         }
         let rows = try await client.query(PostgresQuery(unsafeSQL: """
             SELECT id, source_id, kind, settings, rows_read, rows_kept, rows_malformed, evidence_rows, outcome, tool_version, imported_at
@@ -55,11 +55,11 @@ enum PostgresImportLedger {
         return records
     }
 
-    /// Whether the rows `sourceID` holds came from a clean import that read a file with this SHA-256.
+    /// Whether the rows `sourceID` holds came from an import that read a file with this SHA-256 and found it whole.
     static func hasImported(_ client: PostgresClient, sha256: String, sourceID: String, logger: Logger) async throws -> Bool {
         let rows = try await client.query("""
-            SELECT EXISTS (SELECT 1 FROM source s JOIN import_ledger l ON l.id = s.import_id JOIN import_file f ON f.import_id = l.id
-                           WHERE s.id = \(sourceID) AND l.outcome = 'imported' AND f.sha256 = \(sha256))
+            SELECT EXISTS (SELECT 1 FROM source s JOIN import_file f ON f.import_id = s.import_id
+                           WHERE s.id = \(sourceID) AND f.sha256 = \(sha256) AND NOT f.damaged)
             """, logger: logger)
         var found = false
         for try await value in rows.decode(Bool.self) { found = value }

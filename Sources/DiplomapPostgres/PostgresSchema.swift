@@ -39,6 +39,7 @@ enum PostgresSchema {
                 name text NOT NULL,
                 bytes bigint NOT NULL CHECK (bytes >= 0),
                 sha256 text NOT NULL CHECK (length(sha256) = 64),
+                damaged boolean NOT NULL,
                 PRIMARY KEY (import_id, position)
             );
             CREATE INDEX import_file_on_sha256 ON import_file (sha256);

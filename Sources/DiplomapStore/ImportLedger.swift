@@ -18,8 +18,8 @@ enum ImportLedger {
         let id = db.lastInsertedRowID
         for (position, file) in record.files.enumerated() {
             try db.execute(
-                sql: "INSERT INTO import_file (import_id, position, name, bytes, sha256) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id, position, file.name, file.bytes, file.sha256])
+                sql: "INSERT INTO import_file (import_id, position, name, bytes, sha256, damaged) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [id, position, file.name, file.bytes, file.sha256, file.damaged])
         }
         return id
     }
@@ -30,11 +30,11 @@ enum ImportLedger {
         let arguments: StatementArguments = sourceID.map { [$0] } ?? []
         var files: [Int64: [ImportRecord.File]] = [:]
         let fileRows = try Row.fetchCursor(db, sql: """
-            SELECT import_id, name, bytes, sha256 FROM import_file
+            SELECT import_id, name, bytes, sha256, damaged FROM import_file
             WHERE import_id IN (SELECT id FROM import_ledger \(filter)) ORDER BY import_id, position
             """, arguments: arguments)
         while let row = try fileRows.next() {
-            files[row["import_id"], default: []].append(ImportRecord.File(name: row["name"], bytes: row["bytes"], sha256: row["sha256"]))
+            files[row["import_id"], default: []].append(ImportRecord.File(name: row["name"], bytes: row["bytes"], sha256: row["sha256"], damaged: row["damaged"]))
         }
         return try Row.fetchAll(db, sql: """
             SELECT id, source_id, kind, settings, rows_read, rows_kept, rows_malformed, evidence_rows, outcome, tool_version, imported_at
@@ -49,11 +49,11 @@ enum ImportLedger {
         }
     }
 
-    /// Whether the rows `sourceID` holds came from a clean import that read a file with this SHA-256.
+    /// Whether the rows `sourceID` holds came from an import that read a file with this SHA-256 and found it whole.
     static func hasImported(_ db: Database, sha256: String, sourceID: String) throws -> Bool {
         try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM source s JOIN import_ledger l ON l.id = s.import_id JOIN import_file f ON f.import_id = l.id
-                           WHERE s.id = ? AND l.outcome = 'imported' AND f.sha256 = ?)
+            SELECT EXISTS (SELECT 1 FROM source s JOIN import_file f ON f.import_id = s.import_id
+                           WHERE s.id = ? AND f.sha256 = ? AND NOT f.damaged)
             """, arguments: [sourceID, sha256]) ?? false
     }
 }

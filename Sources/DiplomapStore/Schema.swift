@@ -107,6 +107,7 @@ enum Schema {
                     name TEXT NOT NULL,
                     bytes INTEGER NOT NULL CHECK (bytes >= 0),
                     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+                    damaged INTEGER NOT NULL CHECK (damaged IN (0, 1)),
                     PRIMARY KEY (import_id, position)
                 );
                 CREATE INDEX import_file_on_sha256 ON import_file (sha256);

@@ -52,7 +52,9 @@ struct ImportLedgerTests {
 
             // A partial import (rows kept from a damaged file) does not count: the file is read again next time.
             var partial = record
-            (partial.files, partial.outcome) = ([fileB], .partial)
+            var damagedB = fileB
+            damagedB.damaged = true
+            (partial.files, partial.outcome) = ([damagedB], .partial)
             try await store.replace(source("events/a"), with: [row("KAZ", "JPN")], recording: partial)
             #expect(try await store.hasImported(sha256: fileA.sha256, sourceID: "events/a") == false)
             #expect(try await store.hasImported(sha256: fileB.sha256, sourceID: "events/a") == false)
