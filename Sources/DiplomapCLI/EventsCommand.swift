@@ -21,6 +21,16 @@ struct EventsCommand: AsyncParsableCommand {
         Only events with a side in the focus are kept, so a year of the global feed becomes \
         the slice of one region. Malformed rows are counted, skipped and reported as \
         file:line: field: reason.
+
+        A file that fails its integrity check (a gzip or zip CRC or length that does not \
+        match, a zip whose central directory is broken, compressed data that ends too soon) \
+        or whose malformed rows exceed --max-malformed is damaged: it is named with the byte \
+        where the damage was found and contributes nothing (--accept-damaged keeps its rows \
+        before the damage). The good files are still read.
+
+        Exit status: 0 when every file was read whole; 3 when a file was damaged (the output \
+        or import holds the good files only); 1 when the command failed (a file cannot be \
+        opened or its format told, --strict found a problem) and wrote nothing.
         """,
         subcommands: [Aggregate.self, Import.self, EventsFetchCommand.self, EventsUpdateCommand.self]
     )
@@ -42,12 +52,31 @@ struct EventsCommand: AsyncParsableCommand {
         @Flag(help: "Fail when any row is malformed or any file damaged, writing nothing.")
         var strict = false
 
+        @Flag(help: "Keep the rows of a damaged file read before the damage (an import marks their evidence) instead of none.")
+        var acceptDamaged = false
+
+        @Option(help: ArgumentHelp("The largest share of a file's rows, in per cent, that may be malformed before the file counts as damaged.", valueName: "percent"))
+        var maxMalformed = 1.0
+
         @Flag(name: .shortAndLong, help: "No progress bar and no summary; problems are still reported.")
         var quiet = false
 
         func validate() throws {
             guard !files.isEmpty else { throw ValidationError("give at least one event file") }
             guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+            guard (0...100).contains(maxMalformed) else { throw ValidationError("--max-malformed is a share in per cent, from 0 to 100") }
+        }
+
+        /// The settings that shape what the files give, as the ledger records them: the same files with other settings
+        /// are imported again.
+        var settings: String {
+            ["--focus \(focus)", format.map { "--format \($0.rawValue)" }, "--max-malformed \(DamagePolicy.percent(maxMalformed).dropLast(2))",
+             acceptDamaged ? "--accept-damaged" : nil].compactMap(\.self).joined(separator: " ")
+        }
+
+        /// Exits with the status of damaged input when the scan met a damaged file, after the good ones were written.
+        func exitIfDamaged(_ report: ScanReport) throws {
+            if !report.damaged.isEmpty { throw ExitCode(DamagedFile.exitStatus) }
         }
 
         /// Runs `reader` over the files with a progress bar on a terminal, prints the summary and applies `--strict`.
@@ -55,7 +84,8 @@ struct EventsCommand: AsyncParsableCommand {
             registry: CountryRegistry,
             reader: (EventScanOptions, ScanProgress) async throws -> (sink: Sink, report: ScanReport)
         ) async throws -> (Sink, ScanReport) {
-            let options = try EventFocus.scanOptions(focus, registry: registry, format: format, threads: threads)
+            var options = try EventFocus.scanOptions(focus, registry: registry, format: format, threads: threads)
+            options.damage = DamagePolicy(acceptDamaged: acceptDamaged, maxMalformed: maxMalformed / 100)
             let progress = ScanProgress(totalBytes: EventReader.totalBytes(files))
             let bar = quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressBar(progress: progress)
             let started = Date()
@@ -68,17 +98,19 @@ struct EventsCommand: AsyncParsableCommand {
                 throw error
             }
             let report = result.report
-            let problems = report.problems.map(\.description).joined(separator: "\n")
-            if strict && (report.rowsSkipped > 0 || report.filesFailed > 0) {
-                throw CommandError("\(problems)\n--strict: \(report.rowsSkipped) malformed rows and \(report.filesFailed) damaged files; nothing written")
+            var problems = report.problems.map(\.description)
+            let more = report.rowsSkipped - report.problems.count
+            if more > 0 { problems.append("… and \(more) more malformed rows") }
+            problems += report.damaged.map { damage in
+                "\(damage)" + (acceptDamaged ? " (its rows before the damage kept, marked)" : " (nothing of it used)")
             }
-            if !problems.isEmpty {
-                let more = report.rowsSkipped + report.filesFailed - report.problems.count
-                Output.error(problems + (more > 0 ? "\n… and \(more) more" : ""))
+            if strict && (report.rowsSkipped > 0 || !report.damaged.isEmpty) {
+                throw CommandError((problems + ["--strict: \(report.rowsSkipped) malformed rows and \(report.damaged.count) damaged files; nothing written"]).joined(separator: "\n"))
             }
+            if !problems.isEmpty { Output.error(problems.joined(separator: "\n")) }
             if !quiet {
                 let seconds = Date().timeIntervalSince(started)
-                Output.error("Read \(report.rowsRead) rows from \(files.count) \(files.count == 1 ? "file" : "files") (\(report.formats.map(\.label).sorted().joined(separator: ", "))) in \(String(format: "%.2f", seconds)) s: kept \(report.rowsKept) with a side in \(focus), skipped \(report.rowsSkipped) malformed" + (report.filesFailed > 0 ? "; \(report.filesFailed) files damaged" : "") + ".")
+                Output.error("Read \(report.rowsRead) rows from \(files.count) \(files.count == 1 ? "file" : "files") (\(report.formats.map(\.label).sorted().joined(separator: ", "))) in \(String(format: "%.2f", seconds)) s: kept \(report.rowsKept) with a side in \(focus), skipped \(report.rowsSkipped) malformed" + (report.damaged.isEmpty ? "" : "; \(report.damaged.count) \(report.damaged.count == 1 ? "file" : "files") damaged") + ".")
             }
             return (result.sink, report)
         }
@@ -106,16 +138,16 @@ struct EventsCommand: AsyncParsableCommand {
         var out: String?
 
         func run() async throws {
-            let (aggregate, _) = try await input.scan(registry: try Workspace.registry()) { options, progress in
+            let (aggregate, report) = try await input.scan(registry: try Workspace.registry()) { options, progress in
                 try await EventReader.scan(input.files, into: DyadMonthAggregate(), options: options, progress: progress)
             }
             let csv = aggregate.csv()
-            guard let out else { return Output.print(csv) }
-            do {
-                try Data(csv.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw CommandError("cannot write \(out): \(error.localizedDescription)")
+            if let out {
+                try Output.write(csv, to: out, what: "the aggregate")
+            } else {
+                Output.print(csv)
             }
+            try input.exitIfDamaged(report)
         }
     }
 
@@ -128,7 +160,11 @@ struct EventsCommand: AsyncParsableCommand {
             Data/cameo/issue_map.csv) and a polarity from its quad class. Each row's citation \
             names the files and the month and quotes a few source URLs. The files form one \
             source: importing them again replaces it, and nothing is written unless the whole \
-            import succeeds.
+            import succeeds. Files with the same SHA-256 imported before into the same source \
+            with the same settings are not read again: the command says so and changes nothing.
+
+            Every import, a refused one too, is recorded in the store's ledger with each file's \
+            size, SHA-256 and damage and the rows read, kept and malformed: see diplomap sources.
 
             Examples:
               diplomap events import 2024*.export.CSV.zip
@@ -145,11 +181,30 @@ struct EventsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let workspace = try await store.open()
+            let sourceID = Workspace.eventSourceID(files: input.files, source: source)
+            let files: [ImportRecord.File]
+            do {
+                files = try input.files.map(ImportRecord.File.reading)
+            } catch {
+                throw CommandError("cannot read \(input.files.joined(separator: ", ")): \(error.localizedDescription)")
+            }
+            if let earlier = try await workspace.unchangedImport(sourceID: sourceID, files: files, settings: input.settings) {
+                Output.print("Already imported: source \(sourceID) holds these files (same SHA-256, same settings) since \(earlier.importedAt.ISO8601Format()); nothing changed.\n")
+                return
+            }
             let (aggregate, report) = try await input.scan(registry: workspace.registry) { options, progress in
                 try await workspace.scanEvents(input.files, options: options, progress: progress)
             }
-            let (stored, count) = try await workspace.importEvents(aggregate, report: report, files: input.files, source: source)
-            Output.print("Imported \(count) evidence rows (dyad × month × issue × polarity) as source \(stored.id).\n")
+            let record = try await workspace.importEvents(aggregate, report: report, files: input.files, source: source, settings: input.settings)
+            switch record.outcome {
+            case .imported:
+                Output.print("Imported \(record.evidenceRows) evidence rows (dyad × month × issue × polarity) as source \(sourceID).\n")
+            case .partial:
+                Output.print("Imported \(record.evidenceRows) evidence rows as source \(sourceID), partly from damaged files, marked as such in their citations.\n")
+            case .refused:
+                Output.print("Imported nothing: every file was damaged, and source \(sourceID) is as it was. The refusal is in the ledger (diplomap sources).\n")
+            }
+            try input.exitIfDamaged(report)
         }
     }
 }

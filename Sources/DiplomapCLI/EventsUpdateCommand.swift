@@ -9,8 +9,9 @@ struct EventsUpdateCommand: AsyncParsableCommand {
         commandName: "update",
         abstract: "Fetch the GDELT files published since the last update and import only those.",
         discussion: """
-        Each file is imported as a source of its own, events/<dataset>/<file name>, with its \
-        SHA-256; a file already imported is never fetched or imported again, so a second run \
+        Each file is imported as a source of its own, events/<dataset>/<file name>, recorded in \
+        the store's import ledger with its size and SHA-256 (its MD5 is checked against the \
+        feed's index before); a file already imported is never fetched or imported again, so a second run \
         changes nothing and an interrupted run takes up where it stopped. Without --since, a \
         store with none of the feed's files gets the newest file only; afterwards every file \
         from a day before the newest imported one on is looked for, so a file that failed \
@@ -64,7 +65,7 @@ struct EventsUpdateCommand: AsyncParsableCommand {
         let period = since == nil ? nil : try FeedPeriod(since: since, until: until)
         let options = try EventFocus.scanOptions(focus, registry: workspace.registry)
         let report = try await feed.withProgress { progress, onResult in
-            try await workspace.updateEvents(from: fetcher, period: period, options: options, progress: progress, onResult: onResult)
+            try await workspace.updateEvents(from: fetcher, period: period, options: options, settings: "--focus \(focus)", progress: progress, onResult: onResult)
         }
         for problem in report.indexProblems.prefix(5) { Output.error("skipped: \(problem)") }
         for (file, reason) in report.failed + report.unreadable { Output.error("\(file): \(reason)") }

@@ -97,7 +97,9 @@ struct ServeCommand: AsyncParsableCommand {
         let workspace = try await Workspace.open(location, verbose: store.verbose)
         do {
             let following = followGDELT
-                ? FeedFollowing(fetcher: try feed.fetcher(), options: try EventFocus.scanOptions(focus, registry: workspace.registry), every: try interval)
+                ? FeedFollowing(
+                    fetcher: try feed.fetcher(), options: try EventFocus.scanOptions(focus, registry: workspace.registry), settings: "--focus \(focus)", every: try interval
+                )
                 : nil
             let configuration = ServerConfiguration(host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["DIPLOMAP_TOKEN"], following: following)
             let writing = (configuration.token == nil ? "writing disabled (no token)" : "writing with the bearer token")

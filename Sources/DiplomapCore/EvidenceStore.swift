@@ -37,8 +37,18 @@ public struct StoredSource: Sendable, Hashable, Codable {
 /// before, in one transaction, so that a re-import never duplicates and a
 /// failed import leaves the store as it was.
 public protocol EvidenceStore: Sendable {
-    /// Replaces every row of `source` with `evidence`, atomically.
-    func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws
+    /// Replaces every row of `source` with `evidence` and records the import in the ledger, in one transaction; returns
+    /// the ledger's id of the import.
+    @discardableResult
+    func replace(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64
+    /// Records an import that stored nothing (one refused for a damaged file), leaving the evidence as it was; returns its id.
+    @discardableResult
+    func record(_ record: ImportRecord) async throws -> Int64
+    /// The imports the ledger holds, of one source or of all, oldest first.
+    func imports(sourceID: String?) async throws -> [ImportRecord]
+    /// Whether the rows `sourceID` holds now came from an import that read a file with this SHA-256 and found it whole:
+    /// reading that file again for the same source would change nothing.
+    func hasImported(sha256: String, sourceID: String) async throws -> Bool
     /// Removes a source and all its rows; removing an unknown source does nothing.
     func remove(sourceID: String) async throws
     /// The imported sources, ordered by id.
@@ -65,6 +75,11 @@ public protocol EvidenceStore: Sendable {
 
 extension EvidenceStore {
     public func close() async {}
+
+    /// Replaces every row of `source` with `evidence`, recorded in the ledger as rows that came from no file read here.
+    public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
+        try await replace(source, with: evidence, recording: .stored(source, evidenceRows: evidence.count))
+    }
 }
 
 /// Where a store's schema stands: its version, and the migrations that opening it applied.

@@ -1,5 +1,6 @@
 import DiplomapCore
 import Foundation
+import SystemZlib
 import ZIPFoundation
 
 /// How to read a set of event files.
@@ -15,11 +16,14 @@ public struct EventScanOptions: Sendable {
     public var bufferSize: Int
     /// Plain files smaller than this are read by one worker: splitting costs more than it gains.
     public var splitThreshold: Int
+    /// What becomes of damaged files and of files with too many malformed rows.
+    public var damage: DamagePolicy
 
     public init(
         format: EventFormat? = nil, focus: FocusCodes, threads: Int = 1, namer: CountryNamer? = nil,
-        bufferSize: Int = 1 << 21, splitThreshold: Int = 16 << 20
+        bufferSize: Int = 1 << 21, splitThreshold: Int = 16 << 20, damage: DamagePolicy = DamagePolicy()
     ) {
+        self.damage = damage
         self.format = format
         self.focus = focus
         self.threads = max(1, threads)
@@ -36,8 +40,9 @@ public struct EventScanOptions: Sendable {
 public enum EventReader {
     /// Scans every file into the aggregate contract and returns it with the report.
     ///
-    /// Throws `EventFileError` for a file that cannot be opened or whose format cannot be told;
-    /// a truncated or corrupt archive is counted in the report and its readable rows are kept.
+    /// Throws `EventFileError` for a file that cannot be opened or whose format cannot be told. A file that fails its
+    /// integrity check (or has more malformed rows than the policy allows) is listed in the report's `damaged` and
+    /// contributes nothing, unless the policy accepts damaged files: then the rows read before the damage are kept.
     public static func scan(
         _ paths: [String], into empty: DyadMonthAggregate, options: EventScanOptions, progress: ScanProgress? = nil
     ) async throws -> (sink: DyadMonthAggregate, report: ScanReport) {
@@ -68,10 +73,22 @@ public enum EventReader {
             } else {
                 (part, partReport) = try await scanPlain(path, into: empty, options: options, progress: progress)
             }
-            sink.merge(part)
-            report.add(partReport)
+            report.add(verdict(on: partReport, of: path, options: options))
+            if partReport.damaged.isEmpty || options.damage.acceptDamaged { sink.merge(part) }
         }
         return (sink, report)
+    }
+
+    /// A file's report as the damage policy leaves it: with its damage, if too many rows were malformed, and with no
+    /// rows kept when it is damaged and left out.
+    private static func verdict(on report: ScanReport, of path: String, options: EventScanOptions) -> ScanReport {
+        var report = report
+        if report.damaged.isEmpty, let damage = options.damage.malformedDamage(file: path, read: report.rowsRead, malformed: report.rowsSkipped) {
+            report.damaged.append(damage)
+        }
+        guard !report.damaged.isEmpty else { return report }
+        if options.damage.acceptDamaged { report.keptDamaged = true } else { report.rowsKept = 0 }
+        return report
     }
 
     /// The size of each file, for a progress bar.
@@ -203,8 +220,8 @@ public enum EventReader {
         do {
             let probe = try GzipReader(path: path)
             headCount = try head.withUnsafeMutableBufferPointer { try probe.read(into: $0.baseAddress!, count: $0.count) }
-        } catch let error as EventFileError where isDamage(error) {
-            return (empty, failed(path, error.message))
+        } catch let damage as DamagedFile {
+            return (empty, failed(damage))
         }
         guard headCount > 0 else { return (empty, ScanReport()) }
         let layout = try layout(firstLine: firstLine(head.prefix(headCount)), file: path, options: options)
@@ -221,24 +238,20 @@ public enum EventReader {
                 if count == 0 { break }
                 feeder.commit(count)
             }
-        } catch let error as EventFileError {
-            // Keep the rows read before the damage; the partial last line is dropped.
+        } catch let damage as DamagedFile {
+            // The rows read before the damage, for the policy to keep or leave out; the partial last line is dropped.
             var report = scanner.report
-            report.filesFailed += 1
-            report.record(InputError(file: path, line: nil, field: "gzip", message: error.message.replacingOccurrences(of: "gzip: ", with: "")))
+            report.damaged.append(damage)
             return (scanner.sink, report)
         }
         feeder.finish()
         return (scanner.sink, scanner.report)
     }
 
-    private static func isDamage(_ error: EventFileError) -> Bool { error.message.hasPrefix("gzip:") }
-
-    /// A report for a file that could not be read at all.
-    private static func failed(_ file: String, _ message: String) -> ScanReport {
+    /// The report of a file damaged before any of its rows could be read.
+    private static func failed(_ damage: DamagedFile) -> ScanReport {
         var report = ScanReport()
-        report.filesFailed = 1
-        report.record(InputError(file: file, message: message))
+        report.damaged = [damage]
         return report
     }
 
@@ -247,19 +260,33 @@ public enum EventReader {
     /// Stops an extraction once enough bytes have been seen.
     private struct EnoughBytes: Error {}
 
+    /// An entry whose text fails the check its directory gives.
+    private struct EntryCheck: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
     private static func scanZip<Sink: EventSink>(
         _ path: String, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
     ) throws -> (Sink, ScanReport) {
-        let archive: Archive
+        let archive: Archive, directory: ZipDirectory
         do {
+            directory = try ZipDirectory.read(path)
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch let damage as DamagedFile {
+            return (empty, failed(damage))
         } catch {
-            return (empty, failed(path, "zip: not a zip archive, or truncated (its directory at the end is missing)"))
+            return (empty, failed(DamagedFile(file: path, offset: nil, reason: "zip: the central directory cannot be read (\(error))")))
         }
         var sink = empty
         var report = ScanReport()
         for entry in archive where entry.type == .file {
             let name = "\(path):\(entry.path)"
+            // A damaged entry damages the file: the damage is placed at the entry's local header.
+            func damage(_ error: any Error, after bytes: Int) -> DamagedFile {
+                let what = (error as? Archive.ArchiveError).map { $0 == .invalidCRC32 ? "its CRC-32 does not match its data" : "\($0)" } ?? "\(error)"
+                return DamagedFile(file: path, offset: directory.localHeaders[entry.path], reason: "zip: entry \(entry.path) is damaged after \(bytes) bytes of text: \(what)")
+            }
             var head: [UInt8] = []
             do {
                 _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
@@ -268,21 +295,31 @@ public enum EventReader {
                 }
             } catch is EnoughBytes {
             } catch {
-                report.add(failed(name, "zip: cannot read the entry: \(error)"))
+                report.add(failed(damage(error, after: head.count)))
                 continue
             }
             guard !head.isEmpty else { continue }
             let layout = try layout(firstLine: firstLine(head), file: name, options: options)
             let scanner = EventScanner(layout: layout, file: name, focus: options.focus, sink: empty, namer: options.namer, skipHeader: true)
             let feeder = LineFeeder(scanner: scanner, capacity: options.bufferSize, progress: nil)
+            // The CRC-32 and length are checked here, through zlib, rather than by the zip library, which can end a
+            // damaged entry early without an error.
+            var inflated = 0, crc: UInt = 0
             do {
-                _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: false) { data in
-                    data.withUnsafeBytes { feeder.feed($0) }
+                _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: true) { data in
+                    inflated += data.count
+                    data.withUnsafeBytes { bytes in
+                        crc = SystemZlib.crc32(crc, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt32(bytes.count))
+                        feeder.feed(bytes)
+                    }
                 }
+                if inflated != Int(entry.uncompressedSize) {
+                    throw EntryCheck("it holds \(inflated) bytes of text where its directory says \(entry.uncompressedSize)")
+                }
+                if UInt32(truncatingIfNeeded: crc) != entry.checksum { throw EntryCheck("its CRC-32 does not match its data") }
                 feeder.finish()
             } catch {
-                scanner.report.filesFailed += 1
-                scanner.report.record(InputError(file: name, field: "zip", message: "the entry is damaged or truncated: \(error)"))
+                scanner.report.damaged.append(damage(error, after: inflated))
             }
             progress?.add(bytes: Int(entry.compressedSize))
             sink.merge(scanner.sink)

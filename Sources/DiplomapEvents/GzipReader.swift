@@ -1,10 +1,12 @@
-import SystemZlib
+import DiplomapCore
 import Foundation
+import SystemZlib
 
 /// Reads a `.gz` file as a stream of its uncompressed bytes, through the system zlib.
 ///
-/// Concatenated gzip members are read one after the other, as `gzip -d` does; a
-/// file that ends inside a member is reported as truncated rather than read short.
+/// Concatenated gzip members are read one after the other, as `gzip -d` does. zlib checks each member's CRC-32 and
+/// length at its end; a check that fails, data zlib cannot inflate, or a file that ends inside a member is thrown as
+/// `DamagedFile` with the byte of the compressed file where it was found, after the bytes inflated before it.
 final class GzipReader {
     private let file: String
     private let handle: FileHandle
@@ -35,7 +37,7 @@ final class GzipReader {
     }
 
     /// A problem met after some bytes were produced: those are returned first, the error on the next read.
-    private var pendingError: EventFileError?
+    private var pendingError: (any Error)?
 
     /// Fills `buffer` with up to `count` uncompressed bytes; 0 at the end of the data.
     func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
@@ -43,13 +45,16 @@ final class GzipReader {
         guard !ended, count > 0 else { return 0 }
         do {
             return try inflate(into: buffer, count: count)
-        } catch let error as EventFileError {
+        } catch {
             let produced = count - Int(stream.avail_out)
             guard produced > 0 else { throw error }
             pendingError = error
             return produced
         }
     }
+
+    /// The byte of the compressed file zlib has reached.
+    private var offset: Int { compressedBytes - Int(stream.avail_in) }
 
     private func inflate(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         stream.next_out = buffer
@@ -71,10 +76,11 @@ final class GzipReader {
                 continue
             }
             if result == Z_BUF_ERROR && inputEnded && stream.avail_in == 0 {
-                throw EventFileError(file: file, message: "gzip: the file ends in the middle of the compressed data (truncated)")
+                throw DamagedFile(file: file, offset: offset, reason: "gzip: the file ends in the middle of the compressed data (truncated)")
             }
             guard result == Z_OK || result == Z_BUF_ERROR else {
-                throw EventFileError(file: file, message: "gzip: corrupt data (zlib error \(result))")
+                let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(result)"
+                throw DamagedFile(file: file, offset: offset, reason: "gzip: corrupt data (\(reason))")
             }
         }
         return count - Int(stream.avail_out)

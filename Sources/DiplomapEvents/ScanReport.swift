@@ -1,15 +1,17 @@
 import DiplomapCore
 
-/// What a scan saw: rows read, kept and skipped, and the first problems found, located by file and line.
+/// What a scan saw: rows read, kept and skipped, the damaged files, and the first problems found, located by file and line.
 public struct ScanReport: Sendable, Hashable {
     /// Rows read, not counting blank lines and header rows.
     public var rowsRead = 0
-    /// Rows that passed the checks and the focus filter.
+    /// Rows that passed the checks and the focus filter and went into the sink: none of a damaged file left out.
     public var rowsKept = 0
     /// Malformed rows, skipped.
     public var rowsSkipped = 0
-    /// Files (or archive entries) that could not be read at all, such as a truncated zip.
-    public var filesFailed = 0
+    /// The files that failed their integrity check or had too many malformed rows, in the order read.
+    public var damaged: [DamagedFile] = []
+    /// Whether the damaged files' rows read before the damage were kept (`--accept-damaged`) rather than left out.
+    public var keptDamaged = false
     /// The formats of the files read.
     public var formats: Set<EventFormat> = []
     /// Lines seen, blank and header lines included, to turn a worker's line numbers into the file's.
@@ -40,7 +42,8 @@ public struct ScanReport: Sendable, Hashable {
         rowsRead += other.rowsRead
         rowsKept += other.rowsKept
         rowsSkipped += other.rowsSkipped
-        filesFailed += other.filesFailed
+        damaged += other.damaged
+        keptDamaged = keptDamaged || other.keptDamaged
         formats.formUnion(other.formats)
         lines += other.lines
         for var problem in other.problems where problems.count < Self.problemLimit {

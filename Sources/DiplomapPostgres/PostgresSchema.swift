@@ -10,7 +10,47 @@ enum PostgresSchema {
     /// The migrations, oldest first: the version of a store is the number it has had.
     static let migrations: [(name: String, sql: String)] = [
         ("v1: issues, sources, evidence, change counter", v1),
+        ("v2: the import ledger", v2),
     ]
+
+    /// The import ledger: every import, refused ones too, with its files, counts and outcome; a source points at the
+    /// import its rows came from. Sources imported before the ledger get one entry each, from what the store knew.
+    private static var v2: String {
+        let kinds = SourceKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let outcomes = ImportRecord.Outcome.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return """
+            CREATE TABLE import_ledger (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                source_id text NOT NULL CHECK (length(source_id) > 0),
+                kind text NOT NULL CHECK (kind IN (\(kinds))),
+                settings text NOT NULL,
+                rows_read bigint NOT NULL CHECK (rows_read >= 0),
+                rows_kept bigint NOT NULL CHECK (rows_kept >= 0),
+                rows_malformed bigint NOT NULL CHECK (rows_malformed >= 0),
+                evidence_rows bigint NOT NULL CHECK (evidence_rows >= 0),
+                outcome text NOT NULL CHECK (outcome IN (\(outcomes))),
+                tool_version text NOT NULL,
+                imported_at text NOT NULL,
+                CHECK (outcome <> 'refused' OR evidence_rows = 0)
+            );
+            CREATE TABLE import_file (
+                import_id bigint NOT NULL REFERENCES import_ledger ON DELETE CASCADE,
+                position integer NOT NULL CHECK (position >= 0),
+                name text NOT NULL,
+                bytes bigint NOT NULL CHECK (bytes >= 0),
+                sha256 text NOT NULL CHECK (length(sha256) = 64),
+                damaged boolean NOT NULL,
+                PRIMARY KEY (import_id, position)
+            );
+            CREATE INDEX import_file_on_sha256 ON import_file (sha256);
+            ALTER TABLE source ADD COLUMN import_id bigint REFERENCES import_ledger;
+            INSERT INTO import_ledger (source_id, kind, settings, rows_read, rows_kept, rows_malformed, evidence_rows, outcome, tool_version, imported_at)
+                SELECT id, kind, '', rows, rows, 0, rows, 'imported', 'before the ledger', imported_at
+                FROM (SELECT s.id, s.kind, s.imported_at, (SELECT count(*) FROM evidence e WHERE e.source_id = s.id) AS rows FROM source s) AS counted
+                ORDER BY imported_at, id;
+            UPDATE source SET import_id = (SELECT max(l.id) FROM import_ledger l WHERE l.source_id = source.id)
+            """
+    }
 
     private static var v1: String {
         let kinds = SourceKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")

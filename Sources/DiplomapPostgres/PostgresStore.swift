@@ -91,18 +91,20 @@ public final class PostgresStore: EvidenceStore {
         }
     }
 
-    public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
+    @discardableResult
+    public func replace(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
         var source = source
         (source.id, source.name) = (PostgresRows.text(source.id), PostgresRows.text(source.name))
         let logger = logger
-        try await talking {
+        let importID = try await talking {
             try await client.withTransaction(logger: logger) { connection in
                 // Imports of one source wait for each other; imports of different sources go on together.
                 try await connection.query("SELECT pg_advisory_xact_lock(1684631661, hashtext(\(source.id)))", logger: logger)
                 try await connection.query("DELETE FROM source WHERE id = \(source.id)", logger: logger)
+                let importID = try await PostgresImportLedger.insert(record, on: connection, logger: logger)
                 try await connection.query("""
-                    INSERT INTO source (id, kind, name, sha256, imported_at)
-                    VALUES (\(source.id), \(source.kind.rawValue), \(source.name), \(source.sha256), \(Date().ISO8601Format()))
+                    INSERT INTO source (id, kind, name, sha256, imported_at, import_id)
+                    VALUES (\(source.id), \(source.kind.rawValue), \(source.name), \(source.sha256), \(record.importedAt.ISO8601Format()), \(importID))
                     """, logger: logger)
                 try await connection.copyFrom(table: "evidence", columns: PostgresRows.copyColumns, logger: logger) { writer in
                     // postgres-nio 1.33 stops the process when data is written to a connection that has closed, so
@@ -124,9 +126,29 @@ public final class PostgresStore: EvidenceStore {
                     if buffer.readableBytes > 0 { try await send(buffer) }
                 }
                 try await Self.countChange(connection, logger: logger)
+                return importID
             }
         }
         logger.info("imported source", metadata: ["source": "\(source.id)", "rows": "\(evidence.count)"])
+        return importID
+    }
+
+    @discardableResult
+    public func record(_ record: ImportRecord) async throws -> Int64 {
+        let logger = logger
+        return try await talking {
+            try await client.withTransaction(logger: logger) { connection in
+                try await PostgresImportLedger.insert(record, on: connection, logger: logger)
+            }
+        }
+    }
+
+    public func imports(sourceID: String?) async throws -> [ImportRecord] {
+        try await talking { try await PostgresImportLedger.fetch(client, sourceID: sourceID, logger: logger) }
+    }
+
+    public func hasImported(sha256: String, sourceID: String) async throws -> Bool {
+        try await talking { try await PostgresImportLedger.hasImported(client, sha256: sha256, sourceID: sourceID, logger: logger) }
     }
 
     /// Counts a write in its transaction and notifies the other servers, which hear it when the transaction commits.

@@ -10,11 +10,14 @@ import Synchronization
 public struct FeedFollowing: Sendable {
     public var fetcher: FeedFetcher
     public var options: EventScanOptions
+    /// The settings the ledger records with each import, such as the focus.
+    public var settings: String
     public var every: Duration
 
-    public init(fetcher: FeedFetcher, options: EventScanOptions, every: Duration) {
+    public init(fetcher: FeedFetcher, options: EventScanOptions, settings: String = "", every: Duration) {
         self.fetcher = fetcher
         self.options = options
+        self.settings = settings
         self.every = every
     }
 }
@@ -80,7 +83,7 @@ struct FeedFollowService: Service {
     private func update() async {
         state.started()
         do {
-            let report = try await workspace.updateEvents(from: following.fetcher, options: following.options)
+            let report = try await workspace.updateEvents(from: following.fetcher, options: following.options, settings: following.settings)
             state.finished(report)
             if !report.imported.isEmpty {
                 logger.info("imported from the feed", metadata: ["files": "\(report.imported.count)", "newest": "\(report.imported.last?.file ?? "")"])

@@ -56,12 +56,14 @@ public final class SQLiteStore: EvidenceStore {
     /// The fewest rows an import needs for the map's index to be dropped and built again after it.
     static let bulkThreshold = 50_000
 
-    public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
-        let times = try await writer.write { db in
+    @discardableResult
+    public func replace(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
+        let (importID, times) = try await writer.write { db in
             try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [source.id])
+            let importID = try ImportLedger.insert(record, into: db)
             try db.execute(
-                sql: "INSERT INTO source (id, kind, name, sha256, imported_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [source.id, source.kind.rawValue, source.name, source.sha256, Date().ISO8601Format()]
+                sql: "INSERT INTO source (id, kind, name, sha256, imported_at, import_id) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [source.id, source.kind.rawValue, source.name, source.sha256, record.importedAt.ISO8601Format(), importID]
             )
             // A load as large as what the table holds is faster with the map's index built afterwards, in one
             // sort, than kept up row by row in random order. Readers see the old index until the commit.
@@ -72,11 +74,25 @@ public final class SQLiteStore: EvidenceStore {
             let inserted = ContinuousClock.now
             if bulk { try db.execute(sql: Schema.mapIndexSQL) }
             try Self.countChange(db)
-            return (inserted - started, ContinuousClock.now - inserted)
+            return (importID, (inserted - started, ContinuousClock.now - inserted))
         }
         logger.info("imported source", metadata: [
             "source": "\(source.id)", "rows": "\(evidence.count)", "insert": "\(times.0)", "index": "\(times.1)",
         ])
+        return importID
+    }
+
+    @discardableResult
+    public func record(_ record: ImportRecord) async throws -> Int64 {
+        try await writer.write { db in try ImportLedger.insert(record, into: db) }
+    }
+
+    public func imports(sourceID: String?) async throws -> [ImportRecord] {
+        try await writer.read { db in try ImportLedger.fetch(db, sourceID: sourceID) }
+    }
+
+    public func hasImported(sha256: String, sourceID: String) async throws -> Bool {
+        try await writer.read { db in try ImportLedger.hasImported(db, sha256: sha256, sourceID: sourceID) }
     }
 
     public func remove(sourceID: String) async throws {

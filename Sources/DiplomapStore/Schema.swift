@@ -81,6 +81,44 @@ enum Schema {
             try db.alter(table: "evidence") { table in table.add(column: "citation_also", .text) }
             try db.execute(sql: "DELETE FROM source WHERE id LIKE 'facts/%'")
         }
+        // The import ledger: every import, refused ones too, with its files, counts and outcome; a source points at the
+        // import its rows came from. Sources imported before the ledger get one entry each, from what the store knew.
+        migrator.registerMigration("v6: the import ledger") { db in
+            let kinds = SourceKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let outcomes = ImportRecord.Outcome.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            try db.execute(sql: """
+                CREATE TABLE import_ledger (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_id TEXT NOT NULL CHECK (length(source_id) > 0),
+                    kind TEXT NOT NULL CHECK (kind IN (\(kinds))),
+                    settings TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL CHECK (rows_read >= 0),
+                    rows_kept INTEGER NOT NULL CHECK (rows_kept >= 0),
+                    rows_malformed INTEGER NOT NULL CHECK (rows_malformed >= 0),
+                    evidence_rows INTEGER NOT NULL CHECK (evidence_rows >= 0),
+                    outcome TEXT NOT NULL CHECK (outcome IN (\(outcomes))),
+                    tool_version TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    CHECK (outcome <> 'refused' OR evidence_rows = 0)
+                );
+                CREATE TABLE import_file (
+                    import_id INTEGER NOT NULL REFERENCES import_ledger ON DELETE CASCADE,
+                    position INTEGER NOT NULL CHECK (position >= 0),
+                    name TEXT NOT NULL,
+                    bytes INTEGER NOT NULL CHECK (bytes >= 0),
+                    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+                    damaged INTEGER NOT NULL CHECK (damaged IN (0, 1)),
+                    PRIMARY KEY (import_id, position)
+                );
+                CREATE INDEX import_file_on_sha256 ON import_file (sha256);
+                ALTER TABLE source ADD COLUMN import_id INTEGER REFERENCES import_ledger;
+                INSERT INTO import_ledger (source_id, kind, settings, rows_read, rows_kept, rows_malformed, evidence_rows, outcome, tool_version, imported_at)
+                    SELECT id, kind, '', rows, rows, 0, rows, 'imported', 'before the ledger', imported_at
+                    FROM (SELECT s.id, s.kind, s.imported_at, (SELECT count(*) FROM evidence e WHERE e.source_id = s.id) AS rows FROM source s) AS counted
+                    ORDER BY imported_at, id;
+                UPDATE source SET import_id = (SELECT max(l.id) FROM import_ledger l WHERE l.source_id = source.id);
+                """)
+        }
         return migrator
     }
 

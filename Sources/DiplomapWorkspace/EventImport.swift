@@ -18,18 +18,35 @@ extension Workspace {
         try await EventReader.scan(files, into: EvidenceAggregate(map: try Self.eventIssueMap()), options: options, progress: progress)
     }
 
-    /// Stores scanned events as one event source, `source` or `events/` and the file names, replacing an earlier import of it.
+    /// The source id of an event import: `source`, or `events/` and the file names.
+    public static func eventSourceID(files: [String], source: String? = nil) -> String {
+        source ?? "events/" + files.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted().joined(separator: "+")
+    }
+
+    /// Stores scanned events as one event source (see `eventSourceID`), replacing an earlier import of it, and records
+    /// the import in the ledger with each file's size, SHA-256 and damage.
     ///
-    /// Its checksum covers every file; each row cites the files and the month. Returns the source and its row count.
-    public func importEvents(_ aggregate: EvidenceAggregate, report: ScanReport, files: [String], source: String? = nil) async throws -> (source: EvidenceSource, rows: Int) {
-        let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
+    /// The files the scan found damaged gave nothing, unless the scan kept their rows before the damage: then the import
+    /// is partial and its evidence marked. When every file was damaged and nothing kept, nothing is stored and the
+    /// import is recorded as refused. Each row cites the files and the month.
+    public func importEvents(
+        _ aggregate: EvidenceAggregate, report: ScanReport, files paths: [String], source: String? = nil, settings: String = ""
+    ) async throws -> ImportRecord {
+        var files = try paths.map(ImportRecord.File.reading)
+        let names = files.map(\.name)
         let dataset = report.formats.contains(.icews) ? "ICEWS" : "GDELT"
         let registry = registry
         let evidence = aggregate.evidence(dataset: dataset, files: names) { code in registry.country(code: code, system: .cameo)?.iso3 }
-        let id = source ?? "events/" + names.sorted().joined(separator: "+")
-        let sha = try Checksum.sha256(contentsOf: files.map { URL(fileURLWithPath: $0) })
+        let damaged = Set(report.damaged.map(\.file))
+        for (index, path) in paths.enumerated() where damaged.contains(path) { files[index].damaged = true }
+        let outcome: ImportRecord.Outcome =
+            damaged.isEmpty ? .imported : report.keptDamaged ? .partial : damaged.count == paths.count ? .refused : .imported
+        let id = Self.eventSourceID(files: paths, source: source)
+        let sha = try Checksum.sha256(contentsOf: paths.map { URL(fileURLWithPath: $0) })
         let stored = EvidenceSource(id: id, kind: .event, name: names.joined(separator: ", "), sha256: sha)
-        try await replace(stored, with: evidence)
-        return (stored, evidence.count)
+        let record = ImportRecord(
+            sourceID: id, kind: .event, files: files, settings: settings, rowsRead: report.rowsRead, rowsKept: report.rowsKept,
+            rowsMalformed: report.rowsSkipped, evidenceRows: evidence.count, outcome: outcome)
+        return try await commit(stored, evidence: evidence, record: record)
     }
 }

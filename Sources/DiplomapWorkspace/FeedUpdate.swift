@@ -9,7 +9,7 @@ public struct FeedUpdateReport: Sendable {
     public var fetched: [FetchResult] = []
     /// The files imported, oldest first, with their evidence row counts.
     public var imported: [(file: String, rows: Int)] = []
-    /// Files fetched and verified but not imported, with the reason (a damaged archive).
+    /// Files fetched and verified but not imported whole, with the reason (an archive that fails its integrity check).
     public var unreadable: [(file: String, reason: String)] = []
     /// Lines of the feed's index that could not be read.
     public var indexProblems: [String] = []
@@ -33,10 +33,13 @@ extension Workspace {
     /// and the store's source list is the record of what was imported, with each file's SHA-256.
     static func feedSourceID(_ dataset: FeedDataset, file: String) -> String { "events/\(dataset.rawValue)/\(file)" }
 
-    /// The names of the feed's files already imported.
+    /// The names of the feed's files already imported, as the ledger records them: files whose source is in the store
+    /// and whose import read them whole.
     public func importedFeedFiles(_ dataset: FeedDataset) async throws -> Set<String> {
         let prefix = Self.feedSourceID(dataset, file: "")
-        return Set(try await sources().map(\.source.id).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
+        let present = Set(try await sources().map(\.source.id).filter { $0.hasPrefix(prefix) })
+        let whole = try await imports().filter { present.contains($0.sourceID) && $0.outcome == .imported && !$0.damaged }
+        return Set(whole.map { String($0.sourceID.dropFirst(prefix.count)) })
     }
 
     /// Fetches the feed's files that are new and imports them, one source a file, oldest first.
@@ -44,9 +47,11 @@ extension Workspace {
     /// Which files: those of `period` when one is given; otherwise, on a store with none of the feed's files, the newest
     /// file; otherwise none when the newest is imported, else every file from a day before the newest imported one on.
     /// Files already imported are never fetched or imported again, so a second run changes nothing and a run that was
-    /// stopped takes up where it stopped. A file that fails its size or MD5 is reported and not imported.
+    /// stopped takes up where it stopped. A file that fails its size or MD5 is reported and not imported; one that
+    /// passes them but fails its archive's integrity check is recorded in the ledger as refused and reported.
+    /// `settings` (such as the focus) go into the ledger with each import.
     public func updateEvents(
-        from fetcher: FeedFetcher, period: FeedPeriod? = nil, options: EventScanOptions, progress: (@Sendable ([FeedFile]) -> FetchProgress?)? = nil,
+        from fetcher: FeedFetcher, period: FeedPeriod? = nil, options: EventScanOptions, settings: String = "", progress: (@Sendable ([FeedFile]) -> FetchProgress?)? = nil,
         onResult: @escaping @Sendable (FetchResult) -> Void = { _ in }
     ) async throws -> FeedUpdateReport {
         var report = FeedUpdateReport()
@@ -71,12 +76,14 @@ extension Workspace {
         for result in report.fetched where result.isVerified {
             try Task.checkCancellation()
             let (aggregate, scan) = try await scanEvents([result.path], options: options)
-            guard scan.filesFailed == 0 else {
-                report.unreadable.append((result.file.name, scan.problems.map(\.description).joined(separator: "; ")))
-                continue
+            let record = try await importEvents(
+                aggregate, report: scan, files: [result.path], source: Self.feedSourceID(fetcher.dataset, file: result.file.name), settings: settings
+            )
+            if record.outcome == .imported && !record.damaged {
+                report.imported.append((result.file.name, record.evidenceRows))
+            } else {
+                report.unreadable.append((result.file.name, scan.damaged.map(\.description).joined(separator: "; ")))
             }
-            let (_, rows) = try await importEvents(aggregate, report: scan, files: [result.path], source: Self.feedSourceID(fetcher.dataset, file: result.file.name))
-            report.imported.append((result.file.name, rows))
         }
         return report
     }

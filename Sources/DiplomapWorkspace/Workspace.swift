@@ -111,10 +111,20 @@ public final class Workspace: Sendable {
 
     // MARK: Writes: each one drops the cached maps.
 
-    /// Replaces a source's rows with `evidence`, atomically, and drops the cached maps.
+    /// Replaces a source's rows with `evidence`, atomically, and drops the cached maps; the ledger records rows that
+    /// came from no file read here.
     public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
+        try await replace(source, with: evidence, recording: .stored(source, evidenceRows: evidence.count))
+    }
+
+    /// Replaces a source's rows with `evidence` and records the import in the ledger, atomically, and drops the cached
+    /// maps; returns the ledger's id of the import.
+    @discardableResult
+    public func replace(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
         defer { invalidate() }
-        try await store.replace(StoredText.clean(source), with: StoredText.clean(evidence))
+        var record = record
+        record.sourceID = StoredText.clean(source).id
+        return try await store.replace(StoredText.clean(source), with: StoredText.clean(evidence), recording: record)
     }
 
     /// Removes a source and its rows, and drops the cached maps.

@@ -26,7 +26,7 @@ struct FeedUpdateTests {
             let cache = FeedFetchTests.temporaryFolder()
             let update: @Sendable (FeedPeriod?) async throws -> FeedUpdateReport = { period in
                 try await mirror.serve { base in
-                    try await workspace.updateEvents(from: FeedFetchTests.fetcher(base, cache: cache), period: period, options: Self.options)
+                    try await workspace.updateEvents(from: FeedFetchTests.fetcher(base, cache: cache), period: period, options: Self.options, settings: "--focus C5")
                 }
             }
             let first = try await update(Self.day)
@@ -37,7 +37,9 @@ struct FeedUpdateTests {
             #expect(first.failed.map(\.file) == [FeedFetchTests.wrongMD5, FeedFetchTests.truncated, FeedFetchTests.missing])
             let sources = try await Self.feedSources(workspace)
             #expect(sources.map(\.source.id) == [FeedFetchTests.good, FeedFetchTests.slow, FeedFetchTests.latest].map { "events/gdelt2/\($0)" })
-            #expect(sources.allSatisfy { $0.source.sha256.count == 64 })
+            let ledger = try await workspace.imports().filter { $0.sourceID.hasPrefix("events/gdelt2/") }
+            #expect(ledger.map { $0.files.map(\.name) } == [[FeedFetchTests.good], [FeedFetchTests.slow], [FeedFetchTests.latest]])
+            #expect(ledger.allSatisfy { $0.outcome == .imported && $0.files[0].sha256.count == 64 && $0.files[0].bytes > 0 })
 
             // Again over the same day: the imported files are neither fetched nor imported; the bad ones are tried and reported again.
             #expect(second.imported.isEmpty)

@@ -2,6 +2,7 @@ import DiplomapCore
 @testable import DiplomapStore
 import Foundation
 import GRDB
+import Logging
 import Testing
 
 /// What only the SQLite store has: its migrations through GRDB.
@@ -9,13 +10,14 @@ struct SQLiteStoreTests {
     @Test func migratesAnEmptyDatabase() throws {
         let queue = try DatabaseQueue()
         let schema = try Schema.migrate(queue)
-        let tables = try queue.read { db in try ["evidence", "source", "issue", "store_state"].filter { try db.tableExists($0) } }
-        #expect(tables == ["evidence", "source", "issue", "store_state"])
+        let names = ["evidence", "source", "issue", "store_state", "import_ledger", "import_file"]
+        let tables = try queue.read { db in try names.filter { try db.tableExists($0) } }
+        #expect(tables == names)
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM issue") } == 16)
-        #expect(schema.version == 5 && schema.appliedNow.count == 5)
+        #expect(schema.version == 6 && schema.appliedNow.count == 6)
         #expect(try queue.read { db in try Schema.migrator.appliedIdentifiers(db) } == [
             "v1: issues, sources, evidence", "v2: an index covering the map's columns", "v3: facts and votes derived anew", "v4: a change counter",
-            "v5: a citation's further sources",
+            "v5: a citation's further sources", "v6: the import ledger",
         ])
         #expect(try queue.read { try Schema.migrator.hasCompletedMigrations($0) })
         #expect(try Schema.migrate(queue).appliedNow.isEmpty)
@@ -27,6 +29,24 @@ struct SQLiteStoreTests {
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
         #expect(throws: StoreVersionError.self) { try Schema.migrate(queue) }
         let error = try #require(throws: StoreVersionError.self) { try Schema.migrate(queue) }
-        #expect(error.description == "the store is at schema version 6, newer than the 5 this diplomap knows: use a newer diplomap")
+        #expect(error.description == "the store is at schema version 7, newer than the 6 this diplomap knows: use a newer diplomap")
+    }
+
+    @Test func sourcesImportedBeforeTheLedgerGetOneEntryEach() async throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v5: a citation's further sources")
+        try await queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO source (id, kind, name, sha256, imported_at) VALUES ('events/a', 'event', 'a', '\(String(repeating: "a", count: 64))', '2026-01-02T03:04:05Z');
+                INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address)
+                    VALUES ('events/a', 0, 'event', 'KAZ', 'JPN', 'economy.trade', 'conflict', 1, 't', 'a'), ('events/a', 1, 'event', 'KAZ', 'CHN', 'economy.trade', 'conflict', 1, 't', 'a');
+                """)
+        }
+        let store = try SQLiteStore(writer: queue, logger: Logger(label: "test"))
+        let ledger = try await store.imports(sourceID: nil)
+        #expect(ledger.map(\.sourceID) == ["events/a"])
+        #expect(ledger.map(\.evidenceRows) == [2] && ledger.map(\.toolVersion) == ["before the ledger"])
+        #expect(ledger.first?.importedAt == (try Date("2026-01-02T03:04:05Z", strategy: .iso8601)))
+        #expect(try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT import_id FROM source") } == ledger.first?.id)
     }
 }

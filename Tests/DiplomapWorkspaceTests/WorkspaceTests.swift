@@ -73,8 +73,8 @@ struct WorkspaceTests {
             let options = EventScanOptions(focus: FocusCodes(focus))
             for _ in 0..<2 {
                 let (aggregate, report) = try await workspace.scanEvents(files, options: options)
-                let (stored, rows) = try await workspace.importEvents(aggregate, report: report, files: files)
-                #expect(stored.id == "events/gdelt1_sample.tsv" && stored.kind == .event && rows == 5)
+                let record = try await workspace.importEvents(aggregate, report: report, files: files)
+                #expect(record.sourceID == "events/gdelt1_sample.tsv" && record.kind == .event && record.evidenceRows == 5 && record.outcome == .imported)
             }
             let sources = try await workspace.sources()
             #expect(sources.map(\.source.id) == ["events/gdelt1_sample.tsv"] && sources.map(\.rowCount) == [5])
