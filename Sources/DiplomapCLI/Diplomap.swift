@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiplomapCore
 
 /// The root command: maps relations between states, issue by issue, from evidence.
 public struct Diplomap: AsyncParsableCommand {
@@ -14,10 +15,12 @@ public struct Diplomap: AsyncParsableCommand {
         Start with `diplomap map`, which writes diplomap-report.html for the five Central Asian \
         states (C5) and India, Japan, Iran, Turkey and South Korea.
         """,
+        version: ToolVersion.current,
         subcommands: [
             MapCommand.self,
             ExportCommand.self,
             EvidenceCommand.self,
+            SourcesCommand.self,
             CountriesCommand.self,
             GroupsCommand.self,
             IssuesCommand.self,

@@ -73,8 +73,9 @@ public enum EventReader {
             } else {
                 (part, partReport) = try await scanPlain(path, into: empty, options: options, progress: progress)
             }
-            report.add(verdict(on: partReport, of: path, options: options))
-            if partReport.damaged.isEmpty || options.damage.acceptDamaged { sink.merge(part) }
+            let judged = verdict(on: partReport, of: path, options: options)
+            if judged.damaged.isEmpty || options.damage.acceptDamaged { sink.merge(part) }
+            report.add(judged)
         }
         return (sink, report)
     }
