@@ -177,7 +177,7 @@ let package = Package(
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
         .testTarget(
             name: "DiplomapWebTests",
-            dependencies: ["DiplomapWeb", "DiplomapWorkspace", "DiplomapReport", "DiplomapCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DiplomapWeb", "DiplomapWorkspace", "DiplomapReport", "DiplomapCore", "DiplomapStore", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "DiplomapExportTests", dependencies: ["DiplomapExport", "DiplomapCore"]),
         .testTarget(
