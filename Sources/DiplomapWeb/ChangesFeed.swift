@@ -46,7 +46,7 @@ public struct ChangesFeed: Sendable {
         <feed xmlns="http://www.w3.org/2005/Atom" xml:base="/">
           <id>\(Self.escape(feedID))</id>
           <title>diplomap: what changed between \(request.from) and \(request.to)</title>
-          <subtitle>\(Self.escape(WebText.filters(request.map))); moves of \(ChangesPage.score(request.minDelta)) or more</subtitle>
+          <subtitle>\(Self.escape(ChangesPage.sides(request, registry) + " " + WebText.selection(request.map))) Moves of \(ChangesPage.score(request.minDelta)) or more.</subtitle>
           <updated>\(updated)</updated>
           <author><name>diplomap</name></author>
           <link rel="self" type="application/atom+xml" href="\(Self.escape(WebPaths.changesFeed(request)))"/>

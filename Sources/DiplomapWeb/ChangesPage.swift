@@ -33,7 +33,7 @@ public struct ChangesPage: Sendable {
         let table = changes.isEmpty
             ? "<p>No cell moved by \(Self.score(request.minDelta)) or more, and none turned, between \(request.from) and \(request.to).</p>"
             : """
-            <table class="changes"><caption>\(changes.count) cells moved, largest move first</caption>
+            <table class="scores changes"><caption>\(changes.count) cells moved, largest move first</caption>
             <thead><tr><th scope="col">Pair</th><th scope="col">Issue</th><th scope="col">Score on \(request.from)</th>\
             <th scope="col">Score on \(request.to)</th><th scope="col">Move</th><th scope="col">Evidence that entered or left</th></tr></thead>
             <tbody>\(rows.joined(separator: "\n"))</tbody></table>
@@ -42,7 +42,7 @@ public struct ChangesPage: Sendable {
         <nav class="crumbs" aria-label="Breadcrumb"><a href="\(HTML.escape(WebPaths.map(request.map)))">Map</a> › <span aria-current="page">What changed</span></nav>
         <h1>What changed between \(request.from) and \(request.to)</h1>
         <p>The map as it held on each date (durable relations then in force, point evidence of the \(request.map.window.lookBack) years before) \
-        for \(HTML.escape(WebText.filters(request.map))): the cells whose score moved by \(Self.score(request.minDelta)) or more, or turned \
+        (\(HTML.escape(Self.sides(request, registry) + " " + WebText.selection(request.map)))): the cells whose score moved by \(Self.score(request.minDelta)) or more, or turned \
         between cooperation and conflict. <a href="\(HTML.escape(WebPaths.changesFeed(request)))" type="application/atom+xml">Subscribe to these changes (Atom)</a>.</p>
         \(form)
         \(table)
@@ -79,6 +79,14 @@ public struct ChangesPage: Sendable {
         }
         let text = list(change.entered, "entered") + list(change.left, "left")
         return text.isEmpty ? "<p>Scored differently by the same evidence.</p>" : text
+    }
+
+    /// The rows and columns compared, in words: "Focus: C5. Partners: India, Japan."
+    static func sides(_ request: ChangesRequest, _ registry: CountryRegistry) -> String {
+        func names(_ list: String) -> String {
+            ((try? registry.resolveList(list)) ?? []).map { registry.group(code: $0.code)?.code ?? registry.displayName($0.code) }.joined(separator: ", ")
+        }
+        return "Focus: \(names(request.map.focus)). Partners: \(names(request.map.partners))."
     }
 
     static func score(_ value: Double) -> String { String(format: "%.2f", value) }

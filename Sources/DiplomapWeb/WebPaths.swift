@@ -25,6 +25,11 @@ public enum WebPaths {
     /// The "What changed" page of a request.
     public static func changes(_ request: ChangesRequest) -> String { "/changes" + query(request.queryItems) }
 
+    /// The "What changed" page over a map's filters, for the last year (its own period replaces the map's).
+    public static func changes(_ request: MapRequest) -> String {
+        "/changes" + query(request.queryItems.filter { !["since", "until", "as-of"].contains($0.name) })
+    }
+
     /// The Atom feed of the same changes.
     public static func changesFeed(_ request: ChangesRequest) -> String { "/changes.atom" + query(request.queryItems) }
 
