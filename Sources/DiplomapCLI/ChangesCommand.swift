@@ -62,10 +62,16 @@ struct ChangesCommand: AsyncParsableCommand {
             "focus": focus, "partners": partners, "issues": issues, "kinds": kinds, "window": lookBack, "from": from, "to": to, "min-delta": String(minDelta),
         ]
         do {
-            return try ChangesRequest(parameters: parameters.compactMapValues { $0 }, today: PartialDate(year: 2000)!)
+            return try ChangesRequest(parameters: parameters.compactMapValues { $0 }, today: Self.today)
         } catch {
             throw ValidationError("--\(error)")
         }
+    }
+
+    /// Today in UTC (both dates are required here, so it only stands in for the page's default).
+    private static var today: PartialDate {
+        let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return PartialDate(year: day.year ?? 1970, month: day.month, day: day.day) ?? PartialDate(year: 1970)!
     }
 
     func run() async throws {

@@ -4,11 +4,13 @@ public struct CellChange: Sendable, Hashable, Codable {
     public var partner: String
     public var issue: Issue
     /// The score on the first date; 0 when the cell had no evidence.
-    public var before: Double
+    public let before: Double
     /// The score on the second date; 0 when the cell has no evidence.
-    public var after: Double
+    public let after: Double
+    /// How far the score moved, signed: positive towards cooperation.
+    public let delta: Double
     /// Whether the cell went from cooperation to conflict or back (the score changed sign).
-    public var turned: Bool
+    public let turned: Bool
     /// Evidence counted on the second date but not the first: it entered the window.
     public var entered: [Evidence]
     /// Evidence counted on the first date but not the second: it left the window.
@@ -20,13 +22,11 @@ public struct CellChange: Sendable, Hashable, Codable {
         self.issue = issue
         self.before = before
         self.after = after
+        delta = after - before
         turned = before * after < 0
         self.entered = entered
         self.left = left
     }
-
-    /// How far the score moved, signed: positive towards cooperation.
-    public var delta: Double { after - before }
 
     /// The cells of two maps of the same sides that moved by at least `minDelta` or turned, largest move first, without
     /// their evidence (which the store gives, see `Workspace.changes`).

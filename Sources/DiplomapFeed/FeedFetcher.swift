@@ -172,7 +172,8 @@ public struct FeedFetcher: Sendable {
             offset = 0
         case 206 where response.headers.first(name: "Content-Range")?.hasPrefix("bytes \(offset)-") == true:
             break
-        case 416:
+        case 206, 416:
+            // A range other than the one asked for, or none the server can send: start again from the first byte.
             try? FileManager.default.removeItem(at: part)
             throw FetchFailure.truncated(received: offset, expected: file.size)
         case 404, 410:
