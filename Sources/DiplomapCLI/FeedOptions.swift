@@ -44,10 +44,10 @@ struct FeedOptions: ParsableArguments {
         }
     }
 
-    /// The fetcher these options describe, logging retries when not quiet.
+    /// The fetcher these options describe, logging retries unless quiet or drawing a progress bar (whose line they would break).
     func fetcher() throws -> FeedFetcher {
         var logger = Logger(label: "diplomap.feed")
-        logger.logLevel = quiet ? .error : .info
+        logger.logLevel = quiet || isatty(STDERR_FILENO) != 0 ? .error : .info
         return FeedFetcher(
             dataset: dataset, base: try base, cache: cache.map { URL(fileURLWithPath: $0) } ?? Workspace.defaultFeedCache(dataset),
             options: FetchOptions(connections: connections, attempts: attempts), logger: logger

@@ -53,5 +53,5 @@ final class ProgressBar: Sendable {
         return "\r[\(bar)] \(megabytes(done))/\(megabytes(total)) MB  \(detail)  \(Int(left.rounded())) s left\u{1B}[K"
     }
 
-    private static func megabytes(_ bytes: Int) -> String { String(bytes / 1_000_000) }
+    private static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_000_000) }
 }
