@@ -51,6 +51,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: MapService, logg
     let routes = RouteTable(router.group("api/v1"))
     try CatalogController(registry: workspace.registry, openAPI: Array(try Data(contentsOf: openAPIFile))).addRoutes(to: routes)
     MapController(service: service).addRoutes(to: routes)
+    SourcesController(workspace: workspace).addRoutes(to: routes)
     VotesController(registry: workspace.registry, votes: workspace.votes).addRoutes(to: routes)
     WriteController(
         service: service, mapper: try Workspace.documentMapper(registry: workspace.registry),
