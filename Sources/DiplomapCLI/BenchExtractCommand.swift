@@ -31,7 +31,7 @@ struct BenchExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let mapper = try DocumentMapper.make()
-        let documents = try DocumentMapper.read(files).map { Array($0.text.utf8) }
+        let documents = try DocumentMapper.read(files).documents.map { Array($0.text.utf8) }
         let target = megabytes * 1_000_000
         var corpus: [[UInt8]] = []
         var size = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiplomapCore
+import Foundation
 
 /// The root command: maps relations between states, issue by issue, from evidence.
 public struct Diplomap: AsyncParsableCommand {
@@ -39,4 +40,22 @@ public struct Diplomap: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command the arguments name. A damaged input file that stopped it ends it with `DamagedFile.exitStatus`,
+    /// as commands that finish the good files do; any other error as ArgumentParser ends it (status 1, or 64 for usage).
+    public static func runAsMain() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let damage as DamagedFile {
+            FileHandle.standardError.write(Data("Error: \(damage)\n".utf8))
+            Foundation.exit(DamagedFile.exitStatus)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import DiplomapCore
 import DiplomapDocuments
 import DiplomapWorkspace
 import Foundation
@@ -8,9 +9,19 @@ enum DocumentMapper {
         try Workspace.documentMapper(registry: try Workspace.registry())
     }
 
-    /// The documents of the files, in order; the first unreadable file stops with its error.
-    static func read(_ paths: [String]) throws -> [SourceDocument] {
+    /// The documents of the files that are whole, in order, and the damaged files, each named on standard error and left
+    /// out; any other unreadable file stops with its error.
+    static func read(_ paths: [String]) throws -> (documents: [SourceDocument], damaged: [DamagedFile]) {
         let reader = DocumentReader()
-        return try paths.flatMap { try reader.read(URL(fileURLWithPath: $0)) }
+        var documents: [SourceDocument] = [], damaged: [DamagedFile] = []
+        for path in paths {
+            do {
+                documents += try reader.read(URL(fileURLWithPath: path))
+            } catch let damage as DamagedFile {
+                Output.error("\(damage) (nothing of it used)")
+                damaged.append(damage)
+            }
+        }
+        return (documents, damaged)
     }
 }

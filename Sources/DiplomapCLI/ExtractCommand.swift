@@ -20,6 +20,10 @@ struct ExtractCommand: AsyncParsableCommand {
         (`confidence`); --min-confidence keeps those at or above a value (default: the model's \
         threshold, chosen when it was trained).
 
+        A file that is not UTF-8 text or holds a zero byte is damaged: it is named with the \
+        byte at fault and left out, the other files are read, and the command exits with \
+        status 3.
+
         --format jsonl writes one line a document, {"id", "relations": [{"a", "b", "issue", \
         "polarity", "evidence"}]}, the form the evaluation files use; a plain file's id is its name.
         --import stores the relations as document evidence (quote and byte offsets), replacing \
@@ -58,7 +62,7 @@ struct ExtractCommand: AsyncParsableCommand {
     func run() async throws {
         var mapper = try DocumentMapper.make()
         if let minConfidence { mapper.minimumConfidence = minConfidence }
-        let documents = try DocumentMapper.read(files)
+        let (documents, damaged) = try DocumentMapper.read(files)
         let results = documents.map { ($0, mapper.extract($0.text)) }
         switch format {
         case .jsonl:
@@ -85,6 +89,7 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             FileHandle.standardError.write(Data("imported \(results.map(\.1.count).reduce(0, +)) relations from \(results.count) documents into \((try? store.location)?.description ?? "the store")\n".utf8))
         }
+        if !damaged.isEmpty { throw ExitCode(DamagedFile.exitStatus) }
     }
 
     private struct Line: Encodable {

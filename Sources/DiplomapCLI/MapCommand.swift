@@ -54,7 +54,7 @@ struct MapCommand: AsyncParsableCommand {
         case .html:
             let report = MapReport(
                 map: built.map, patterns: built.patterns, registry: workspace.registry, boundaries: boundaries,
-                sources: try await workspace.sources(), period: built.request.window.description,
+                sources: try await workspace.sourcesWithImports(), period: built.request.window.description,
                 agreement: try await VoteImport.agreementSeries(built.map, workspace: workspace),
                 generated: Date().formatted(.iso8601.year().month().day())
             )

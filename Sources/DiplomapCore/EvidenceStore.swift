@@ -24,10 +24,13 @@ public struct EvidenceQuery: Sendable, Hashable {
 public struct StoredSource: Sendable, Hashable, Codable {
     public var source: EvidenceSource
     public var rowCount: Int
+    /// The ledger's record of the import the rows came from, when the reader asked for it.
+    public var lastImport: ImportRecord?
 
-    public init(source: EvidenceSource, rowCount: Int) {
+    public init(source: EvidenceSource, rowCount: Int, lastImport: ImportRecord? = nil) {
         self.source = source
         self.rowCount = rowCount
+        self.lastImport = lastImport
     }
 }
 

@@ -80,11 +80,11 @@ public struct ImportRecord: Sendable, Hashable, Codable {
     /// Whether a file of this import failed its integrity check.
     public var damaged: Bool { outcome != .imported || files.contains(where: \.damaged) }
 
-    /// The record of an import of evidence that did not come from files read here (a copy between stores, a posted
-    /// fact file, a benchmark): one row read and kept for each piece of evidence.
-    public static func stored(_ source: EvidenceSource, evidenceRows: Int, files: [File] = []) -> ImportRecord {
+    /// The record of an import whose rows are the evidence itself (a copy between stores, a posted fact file, the
+    /// pairs computed from the vote data, a benchmark): one row read and kept for each piece of evidence.
+    public static func stored(_ source: EvidenceSource, evidenceRows: Int, files: [File] = [], settings: String = "") -> ImportRecord {
         ImportRecord(
-            sourceID: source.id, kind: source.kind, files: files, rowsRead: evidenceRows, rowsKept: evidenceRows, rowsMalformed: 0,
+            sourceID: source.id, kind: source.kind, files: files, settings: settings, rowsRead: evidenceRows, rowsKept: evidenceRows, rowsMalformed: 0,
             evidenceRows: evidenceRows, outcome: .imported)
     }
 }

@@ -34,18 +34,12 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    /// The bytes as text; an error naming the first offending byte when they are binary or not UTF-8.
+    /// The bytes as text; `DamagedFile` naming the first offending byte when they are binary or not UTF-8.
     static func utf8Text(_ data: Data, file: String) throws -> String {
         if data.starts(with: Array("%PDF".utf8)) {
             throw InputError(file: file, message: "this is a PDF file; give it a .pdf name so that it is read through pdftotext")
         }
-        if let zero = data.firstIndex(of: 0) {
-            throw InputError(file: file, message: "binary data (a zero byte at offset \(zero - data.startIndex)), not a text document")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: file, message: "not UTF-8 text; convert it first (for example with iconv -t UTF-8)")
-        }
-        return text
+        return try TextBytes.decode(data, file: file)
     }
 
     /// One document a line: a JSON object with string fields `id` and `text`; other fields are ignored.

@@ -285,8 +285,7 @@ public enum EventReader {
             let name = "\(path):\(entry.path)"
             // A damaged entry damages the file: the damage is placed at the entry's local header.
             func damage(_ error: any Error, after bytes: Int) -> DamagedFile {
-                let what = (error as? Archive.ArchiveError).map { $0 == .invalidCRC32 ? "its CRC-32 does not match its data" : "\($0)" } ?? "\(error)"
-                return DamagedFile(file: path, offset: directory.localHeaders[entry.path], reason: "zip: entry \(entry.path) is damaged after \(bytes) bytes of text: \(what)")
+                DamagedFile(file: path, offset: directory.localHeaders[entry.path], reason: "zip: entry \(entry.path) is damaged after \(bytes) bytes of text: \(error)")
             }
             var head: [UInt8] = []
             do {

@@ -103,8 +103,12 @@ public enum KnowledgeBase {
     public static func factFile(
         _ data: Data, name: String, url: URL, registry: CountryRegistry, definedIDs: [String: String] = [:]
     ) throws(InputErrors) -> FactFileContents {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputErrors([InputError(file: url.path, message: "not valid UTF-8 text")])
+        let text: String
+        do {
+            text = try TextBytes.decode(data, file: url.path)
+        } catch {
+            // A fact file is checked as a whole, so its damage is listed with its other problems.
+            throw InputErrors([InputError(file: url.path, message: "damaged" + (error.offset.map { " at byte \($0)" } ?? "") + ": \(error.reason)")])
         }
         let entries = try FactFile.parse(text, file: url.path, registry: registry)
         var defined = definedIDs
@@ -117,11 +121,14 @@ public enum KnowledgeBase {
         return FactFileContents(name: name, url: url, sha256: Checksum.sha256(data), entries: entries)
     }
 
+    /// The file as text; `DamagedFile` naming the first offending byte when it is binary or not UTF-8.
     private static func readText(_ url: URL) throws -> String {
+        let data: Data
         do {
-            return try String(contentsOf: url, encoding: .utf8)
+            data = try Data(contentsOf: url)
         } catch {
             throw InputError(file: url.path, message: "cannot read: \(error.localizedDescription)")
         }
+        return try TextBytes.decode(data, file: url.path)
     }
 }

@@ -85,12 +85,25 @@ public struct MapReport: Sendable {
     /// The colour scale with its numbers, words and marks, so that colour is never the only cue.
     public static var legend: String { HeatmapTable.legend }
 
+    /// Every source with its rows and, from the import ledger, the files it was read from (size and SHA-256), the rows
+    /// read, kept and malformed, and whether a damaged file's rows are among them. No times: the same data gives the
+    /// same report.
     private var manifest: String {
         guard !sources.isEmpty else { return "<p>No sources loaded.</p>" }
-        let rows = sources.map {
-            "<tr><td>\(HTML.escape($0.source.name))</td><td>\($0.source.kind.rawValue)</td><td class=\"num\">\($0.rowCount)</td><td><code>\($0.source.sha256)</code></td></tr>"
+        let rows = sources.map { stored in
+            let record = stored.lastImport
+            let files = record.map { record in
+                record.files.map { "\(HTML.escape($0.name)) (\($0.bytes) bytes\($0.damaged ? ", damaged" : "")) <code>\($0.sha256)</code>" }
+                    .joined(separator: "<br>")
+            }.flatMap { $0.isEmpty ? nil : $0 } ?? "<code>\(stored.source.sha256)</code>"
+            let counts = record.map { "\($0.rowsRead) / \($0.rowsKept) / \($0.rowsMalformed)" } ?? ""
+            let outcome = record.map { $0.outcome == .partial ? "partial: rows of a damaged file kept" : $0.outcome.rawValue } ?? ""
+            return "<tr><td>\(HTML.escape(stored.source.name))</td><td>\(stored.source.kind.rawValue)</td><td class=\"num\">\(stored.rowCount)</td>"
+                + "<td class=\"num\">\(counts)</td><td>\(outcome)</td><td>\(files)</td></tr>"
         }
-        return "<p class=\"note\">Every source in the store, with its row count and SHA-256, so that the map can be reproduced.</p>"
-            + "<table class=\"manifest\"><thead><tr><th>Source</th><th>Kind</th><th>Rows</th><th>SHA-256</th></tr></thead><tbody>\(rows.joined())</tbody></table>"
+        return "<p class=\"note\">Every source in the store, from its import ledger: the evidence rows, the rows read, kept and malformed, "
+            + "and the files read with their size and SHA-256, so that the map can be reproduced.</p>"
+            + "<table class=\"manifest\"><thead><tr><th>Source</th><th>Kind</th><th>Evidence rows</th><th>Read / kept / malformed</th><th>Import</th>"
+            + "<th>Files and SHA-256</th></tr></thead><tbody>\(rows.joined())</tbody></table>"
     }
 }

@@ -59,6 +59,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: MapService, feed
     let routes = RouteTable(router.group("api/v1"))
     try CatalogController(registry: workspace.registry, openAPI: Array(try Data(contentsOf: openAPIFile))).addRoutes(to: routes)
     MapController(service: service).addRoutes(to: routes)
+    SourcesController(workspace: workspace).addRoutes(to: routes)
     VotesController(registry: workspace.registry, votes: workspace.votes).addRoutes(to: routes)
     StatusController(feed: feed).addRoutes(to: routes)
     WriteController(

@@ -22,7 +22,12 @@ public enum VoteImport {
         }
         let data = try loaded(folder, registry: registry)
         let evidence = VoteEvidenceBuilder().evidence(data, dyads: dyads)
-        try await workspace.replace(try source(folder: folder, focus: focus, partners: partners), with: evidence)
+        let source = try source(folder: folder, focus: focus, partners: partners)
+        // Rows are the pair-year evidence rows computed: the vote data is read whole or refused, never in part.
+        let files = try [VoteLoader.rollCallsFile, VoteLoader.issuesFile, VoteLoader.votesFile].map {
+            try ImportRecord.File.reading(folder.appendingPathComponent($0).path)
+        }
+        try await workspace.replace(source, with: evidence, recording: .stored(source, evidenceRows: evidence.count, files: files, settings: "--focus \(focus) --partners \(partners)"))
         return evidence.count
     }
 

@@ -101,7 +101,13 @@ public final class Workspace: Sendable {
         guard errors.isEmpty else { throw InputErrors(errors) }
         let stored = Dictionary(try await store.sources().map { ($0.source.id, $0.source.sha256) }, uniquingKeysWith: { first, _ in first })
         for file in loaded where stored[file.source.id] != file.sha256 {
-            try await replace(file.source, with: file.facts.flatMap { $0.evidence(members: registry.members) })
+            let evidence = file.facts.flatMap { $0.evidence(members: registry.members) }
+            var read = try ImportRecord.File.reading(file.url.path)
+            read.name = file.name
+            let record = ImportRecord(
+                sourceID: file.source.id, kind: .fact, files: [read], rowsRead: file.facts.count, rowsKept: file.facts.count, rowsMalformed: 0,
+                evidenceRows: evidence.count, outcome: .imported)
+            try await replace(file.source, with: evidence, recording: record)
         }
         let current = Set(loaded.map(\.source.id))
         for id in stored.keys where id.hasPrefix("facts/") && !current.contains(id) {
@@ -146,6 +152,18 @@ public final class Workspace: Sendable {
     /// The imported sources with their row counts, ordered by id.
     public func sources() async throws -> [StoredSource] {
         try await store.sources()
+    }
+
+    /// The imported sources with their row counts and the ledger's record of the import each one's rows came from (the
+    /// last one that stored rows), ordered by id: what a report's manifest shows.
+    public func sourcesWithImports() async throws -> [StoredSource] {
+        var latest: [String: ImportRecord] = [:]
+        for record in try await store.imports(sourceID: nil) where record.outcome != .refused { latest[record.sourceID] = record }
+        return try await store.sources().map { stored in
+            var stored = stored
+            stored.lastImport = latest[stored.source.id]
+            return stored
+        }
     }
 
     /// Every piece of evidence matching `query`, in the order it was imported.

@@ -5,4 +5,8 @@ import DiplomapCLI
 @main
 struct DiplomapTool: AsyncParsableCommand {
     static let configuration = Diplomap.configuration
+
+    static func main() async {
+        await Diplomap.runAsMain()
+    }
 }

@@ -109,4 +109,18 @@ struct CommandLineTests {
         #expect(try run(["groups", "Central Asia"]).stdout.contains("KAZ KGZ TJK TKM UZB"))
         #expect(try run(["issues", "--format", "csv"]).stdout.split(separator: "\n").count == 17)
     }
+
+    @Test func sourcesListsEveryImportOfTheDefaultStoreWithItsCounts() throws {
+        let result = try run(["sources"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("import  source") == true, "\(result.stdout)")
+        let votes = lines.filter { $0.contains("votes/unvotes") }
+        #expect(votes.count == 3 && votes.allSatisfy { $0.contains(" vote ") && $0.contains(" imported ") })
+        let csv = try run(["sources", "--format", "csv"]).stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(csv.first?.prefix(5) == ["import", "source", "kind", "outcome", "damaged"])
+        let facts = csv.dropFirst().filter { $0[1].hasPrefix("facts/") }
+        // Each fact file: its name, size and checksum, the facts read and kept, the evidence rows stored.
+        #expect(!facts.isEmpty && facts.allSatisfy { $0[5].hasSuffix(".yaml") && Int($0[6])! > 0 && $0[7].count == 64 && Int($0[9])! > 0 && $0[9] == $0[10] && Int($0[12])! > 0 })
+    }
 }

@@ -56,4 +56,23 @@ struct VotesCommandTests {
         let after = try cli.run(["evidence", "--dyad", "KAZ-USA", "--issue", "political.multilateral", "--format", "csv"])
         #expect(after.stdout.split(separator: "\n").filter { $0.contains(",vote,") }.count == 28)   // replaced, not duplicated
     }
+
+    @Test func aDamagedVoteFileIsNamedWithItsByteAndExitsThree() throws {
+        let embedded = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data/unvotes")
+        let folder = cli.folder.appendingPathComponent("unvotes")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["votes.csv.gz", "roll_calls.csv.gz", "issues.csv.gz"] {
+            var bytes = [UInt8](try Data(contentsOf: embedded.appendingPathComponent(name)))
+            if name == "issues.csv.gz" { bytes = Array(bytes.prefix(bytes.count / 2)) }
+            try Data(bytes).write(to: folder.appendingPathComponent(name))
+        }
+        let before = try cli.run(["sources", "--format", "csv"])
+        let result = try cli.run(["votes", "import", "--data", folder.path, "--partners", "CHN"])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("issues.csv.gz: damaged at byte "), "\(result.stderr)")
+        #expect(result.stderr.contains("gzip: the file ends in the middle of the compressed data (truncated)"), "\(result.stderr)")
+        // Nothing imported: the ledger is as it was.
+        #expect(try cli.run(["sources", "--format", "csv"]).stdout == before.stdout)
+    }
 }

@@ -54,9 +54,17 @@ struct DocumentReaderTests {
         #expect(message.contains("empty.txt: the file is empty"))
     }
 
-    @Test func binaryFileIsAClearError() throws {
-        let message = errorText { _ = try DocumentReader().read(try fixture("binary.txt")) }
-        #expect(message.contains("binary.txt: binary data"))
+    @Test func binaryFileIsDamagedAtItsFirstZeroByte() throws {
+        let damage = try #require(throws: DamagedFile.self) { _ = try DocumentReader().read(try fixture("binary.txt")) }
+        #expect(damage.file.hasSuffix("binary.txt") && damage.offset == 4 && damage.reason == "a zero byte: binary data, not text")
+    }
+
+    @Test func textThatIsNotUTF8IsDamagedAtItsFirstBadByte() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).txt")
+        try Data("Kazakhstan and Japan signed an agreement in Almaty ".utf8 + [0xE9, 0x0A]).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let damage = try #require(throws: DamagedFile.self) { _ = try DocumentReader().read(url) }
+        #expect(damage.offset == 51 && damage.reason.hasPrefix("not UTF-8 text"))
     }
 
     @Test func pdfWithoutPdftotextSaysWhatToInstall() throws {

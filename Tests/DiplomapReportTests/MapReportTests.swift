@@ -25,9 +25,11 @@ struct MapReportTests {
         )
     }
 
-    func report(_ evidence: [Evidence]) throws -> String {
+    func report(_ evidence: [Evidence], lastImport: ImportRecord? = nil) throws -> String {
         let map = RelationMap(evidence: evidence, focus: ["C5", "KAZ", "UZB"], partners: ["TUR"])
-        let sources = [StoredSource(source: EvidenceSource(id: "facts/t.yaml", kind: .fact, name: "t.yaml", sha256: String(repeating: "0", count: 64)), rowCount: evidence.count)]
+        let sources = [StoredSource(
+            source: EvidenceSource(id: "facts/t.yaml", kind: .fact, name: "t.yaml", sha256: String(repeating: "0", count: 64)), rowCount: evidence.count,
+            lastImport: lastImport)]
         let patterns = Patterns(map: map, group: "C5", states: ["KAZ", "UZB"])
         let boundaries = try WorldBoundaries(geoJSON: Data(Self.outlines.utf8), file: "outlines.geojson")
         return MapReport(map: map, patterns: patterns, registry: try registry(), boundaries: boundaries, sources: sources,
@@ -52,6 +54,18 @@ struct MapReportTests {
         #expect(html.contains("<td>t.yaml</td><td>fact</td><td class=\"num\">1</td>"))
         #expect(!html.contains("<script"))
         #expect(html.contains("Period: dated 2019 to 2021."))
+    }
+
+    @Test func theManifestShowsTheLedgersFilesAndCounts() throws {
+        let item = Evidence(kind: .fact, a: "KAZ", b: "TUR", issue: .trade, polarity: .cooperation, citation: Citation(title: "t", address: "https://example.org"))
+        let record = ImportRecord(
+            sourceID: "facts/t.yaml", kind: .fact, files: [ImportRecord.File(name: "t.yaml", bytes: 1_234, sha256: String(repeating: "a", count: 64), damaged: true)],
+            rowsRead: 10, rowsKept: 8, rowsMalformed: 2, evidenceRows: 1, outcome: .partial)
+        let html = try report([item], lastImport: record)
+        #expect(html.contains("<td class=\"num\">10 / 8 / 2</td><td>partial: rows of a damaged file kept</td>"))
+        #expect(html.contains("t.yaml (1234 bytes, damaged) <code>\(String(repeating: "a", count: 64))</code>"))
+        // Without a ledger record the source's own checksum is shown.
+        #expect(try report([item]).contains("<code>\(String(repeating: "0", count: 64))</code>"))
     }
 
     @Test func escapesEverythingFromSources() throws {

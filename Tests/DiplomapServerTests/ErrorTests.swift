@@ -1,3 +1,4 @@
+import DiplomapCore
 import DiplomapExport
 import DiplomapWorkspace
 import Foundation
@@ -41,7 +42,7 @@ import Testing
                 #expect(document["openapi"] as? String == "3.1.0")
                 let paths = try #require(document["paths"] as? [String: [String: Any]])
                 let expected = ["countries", "countries/{code}", "groups", "groups/{code}", "issues", "map", "patterns", "export", "dyads/{a}-{b}",
-                                "dyads/{a}-{b}/evidence", "votes/agreement", "openapi.json", "status", "documents", "facts"]
+                                "dyads/{a}-{b}/evidence", "votes/agreement", "sources", "openapi.json", "status", "documents", "facts"]
                 #expect(Set(paths.keys) == Set(expected.map { "/api/v1/" + $0 }))
                 let map = try #require(paths["/api/v1/map"]?["get"] as? [String: Any])
                 let names = (map["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
@@ -58,6 +59,8 @@ import Testing
                 let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
                 let issue = try #require((schemas["Issue"]?["properties"] as? [String: [String: Any]])?["code"]?["enum"] as? [String])
                 #expect(issue == Issue.allCases.map(\.code))
+                let outcome = try #require((schemas["Import"]?["properties"] as? [String: [String: Any]])?["outcome"]?["enum"] as? [String])
+                #expect(outcome == ImportRecord.Outcome.allCases.map(\.rawValue))
             }
         }
     }

@@ -57,10 +57,11 @@ struct VoteLoaderTests {
         let folder = try copy(Support.fixture("sample")) { name, bytes in
             name == VoteLoader.votesFile ? Array(bytes.prefix(bytes.count / 2)) : bytes
         }
-        let error = try #require(throws: InputError.self) { try Support.load(folder) }
+        let error = try #require(throws: DamagedFile.self) { try Support.load(folder) }
+        let size = try Data(contentsOf: folder.appendingPathComponent(VoteLoader.votesFile)).count
         #expect(error.file.hasSuffix("votes.csv.gz"))
-        #expect(error.message.contains("truncated"))
-        #expect(error.message.contains("byte"))
+        #expect(error.reason.hasPrefix("gzip: the file ends in the middle of the compressed data (truncated)"))
+        #expect(error.offset == size)
     }
 
     @Test func corruptGzipIsAnErrorThatSaysWhere() throws {
@@ -70,9 +71,21 @@ struct VoteLoaderTests {
             for offset in 40..<80 { broken[offset] = 0xFF }
             return broken
         }
-        let error = try #require(throws: InputError.self) { try Support.load(folder) }
+        let error = try #require(throws: DamagedFile.self) { try Support.load(folder) }
         #expect(error.file.hasSuffix("roll_calls.csv.gz"))
-        #expect(error.message.contains("corrupt") || error.message.contains("truncated"))
+        #expect(error.reason.hasPrefix("gzip: corrupt data"))
+        #expect(error.offset.map { (40...80).contains($0) } == true, "\(error)")
+    }
+
+    @Test func aFlippedByteFailsTheGzipCheck() throws {
+        let folder = try copy(Support.fixture("sample")) { name, bytes in
+            guard name == VoteLoader.votesFile else { return bytes }
+            var flipped = bytes
+            flipped[bytes.count / 2] ^= 0xFF
+            return flipped
+        }
+        let error = try #require(throws: DamagedFile.self) { try Support.load(folder) }
+        #expect(error.file.hasSuffix("votes.csv.gz") && error.offset != nil && error.reason.hasPrefix("gzip: "), "\(error)")
     }
 
     @Test func malformedRowsAreAllReportedWithFileLineAndField() throws {
