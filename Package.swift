@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.25.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // Model, registry, taxonomy and relation map: pure Swift, no I/O frameworks.
@@ -70,13 +72,21 @@ let package = Package(
             name: "DiplomapEvents",
             dependencies: ["DiplomapCore", "SystemZlib", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
         ),
+        // The GDELT feed: its published file lists, and downloads that resume, retry and check each file's size and MD5.
+        .target(
+            name: "DiplomapFeed",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The one application service the command-line tool and the server call: the store (SQLite or PostgreSQL) brought up to
         // date with the embedded data, every import, maps on request with their cache, evidence paging, the vote data.
         .target(
             name: "DiplomapWorkspace",
             dependencies: [
                 "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapPostgres", "DiplomapVotes", "DiplomapDocuments",
-                "DiplomapEvents", .product(name: "Logging", package: "swift-log"),
+                "DiplomapEvents", "DiplomapFeed", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The self-contained HTML report.
@@ -101,8 +111,11 @@ let package = Package(
                 "DiplomapStore",
                 "DiplomapVotes",
                 "DiplomapWorkspace",
+                "DiplomapEvents",
+                "DiplomapFeed",
                 "SystemZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -124,6 +137,7 @@ let package = Package(
                 "DiplomapDocuments",
                 "DiplomapVotes",
                 "DiplomapEvents",
+                "DiplomapFeed",
                 "DiplomapWorkspace",
                 "DiplomapServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -163,7 +177,7 @@ let package = Package(
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
         .testTarget(
             name: "DiplomapWebTests",
-            dependencies: ["DiplomapWeb", "DiplomapWorkspace", "DiplomapReport", "DiplomapCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DiplomapWeb", "DiplomapWorkspace", "DiplomapReport", "DiplomapCore", "DiplomapStore", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "DiplomapExportTests", dependencies: ["DiplomapExport", "DiplomapCore"]),
         .testTarget(
@@ -175,6 +189,15 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DiplomapEventsTests", dependencies: ["DiplomapEvents", "DiplomapCore", "DiplomapData"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DiplomapFeedTests",
+            dependencies: [
+                "DiplomapFeed", "DiplomapWorkspace", "DiplomapEvents", "DiplomapCore", "DiplomapServer", "DiplomapTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
         .testTarget(
             name: "DiplomapServerTests",

@@ -21,6 +21,7 @@ public struct Diplomap: AsyncParsableCommand {
             MapCommand.self,
             ExportCommand.self,
             EvidenceCommand.self,
+            ChangesCommand.self,
             SourcesCommand.self,
             CountriesCommand.self,
             GroupsCommand.self,

@@ -32,7 +32,7 @@ struct EventsCommand: AsyncParsableCommand {
         or import holds the good files only); 1 when the command failed (a file cannot be \
         opened or its format told, --strict found a problem) and wrote nothing.
         """,
-        subcommands: [Aggregate.self, Import.self]
+        subcommands: [Aggregate.self, Import.self, EventsFetchCommand.self, EventsUpdateCommand.self]
     )
 
     /// The options every events subcommand shares.
@@ -84,12 +84,8 @@ struct EventsCommand: AsyncParsableCommand {
             registry: CountryRegistry,
             reader: (EventScanOptions, ScanProgress) async throws -> (sink: Sink, report: ScanReport)
         ) async throws -> (Sink, ScanReport) {
-            let focusCodes = try EventFocus.codes(focus, registry: registry)
-            let options = EventScanOptions(
-                format: format, focus: FocusCodes(focusCodes), threads: threads,
-                namer: { name in (try? registry.resolveCountry(name)).map { $0.cameo ?? $0.iso3 } },
-                damage: DamagePolicy(acceptDamaged: acceptDamaged, maxMalformed: maxMalformed / 100)
-            )
+            var options = try EventFocus.scanOptions(focus, registry: registry, format: format, threads: threads)
+            options.damage = DamagePolicy(acceptDamaged: acceptDamaged, maxMalformed: maxMalformed / 100)
             let progress = ScanProgress(totalBytes: EventReader.totalBytes(files))
             let bar = quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressBar(progress: progress)
             let started = Date()
@@ -230,5 +226,13 @@ enum EventFocus {
         let codes = try registry.resolveStates(list).map { registry.country(iso3: $0)?.cameo ?? $0 }
         guard !codes.isEmpty else { throw ValidationError("--focus needs at least one state or group") }
         return codes
+    }
+
+    /// How to read event files for this focus; ICEWS country names are resolved through the registry.
+    static func scanOptions(_ list: String, registry: CountryRegistry, format: EventFormat? = nil, threads: Int = 1) throws -> EventScanOptions {
+        EventScanOptions(
+            format: format, focus: FocusCodes(try codes(list, registry: registry)), threads: threads,
+            namer: { name in (try? registry.resolveCountry(name)).map { $0.cameo ?? $0.iso3 } }
+        )
     }
 }

@@ -25,11 +25,17 @@ struct ServeCommand: AsyncParsableCommand {
         error with its status and duration. Ctrl-C (SIGINT) or SIGTERM stops the server after \
         the requests in flight.
 
+        With --follow-gdelt the server runs `diplomap events update` when it starts and every \
+        --every after (the feed options are those of `events update`); each imported file drops \
+        the cached maps, and GET /api/v1/status tells the newest file, the last success and the \
+        last error.
+
         Examples:
           diplomap serve
           diplomap serve --port 9000 --db /tmp/store.sqlite
           diplomap serve --db postgres://diplomap:secret@db.example.org/diplomap?sslmode=require --pool 16
           DIPLOMAP_TOKEN=secret diplomap serve --host 0.0.0.0
+          diplomap serve --follow-gdelt --every 15m --focus C5
           curl 'http://127.0.0.1:8080/api/v1/map?focus=C5&partners=CHN,RUS&since=2015'
           curl -H 'Authorization: Bearer secret' -H 'Content-Type: application/json' \\
                -d '{"id":"n1","title":"Note","address":"https://example.org/n1","text":"..."}' \\
@@ -51,6 +57,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The bearer token writes must carry (default: $DIPLOMAP_TOKEN); without one, writing is disabled.", valueName: "token"))
     var token: String?
 
+    @Flag(name: .customLong("follow-gdelt"), help: "Keep the store up to date with the GDELT feed while serving.")
+    var followGDELT = false
+
+    @Option(help: ArgumentHelp("With --follow-gdelt: the time between updates, as 90s, 15m or 1h.", valueName: "interval"))
+    var every = "15m"
+
+    @Option(help: "With --follow-gdelt: keep events with at least one side here.")
+    var focus = "C5"
+
+    @OptionGroup(title: "Feed options (with --follow-gdelt)") var feed: FeedOptions
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info (every request), notice, warning or error.")
     var logLevel: String = "info"
 
@@ -58,18 +75,36 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error") }
         if let poolSize, !(1...500).contains(poolSize) { throw ValidationError("--pool must be from 1 to 500") }
+        _ = try interval
+    }
+
+    /// `--every` as a duration: a number and s, m or h, at least a minute (GDELT 2.0 publishes every 15).
+    var interval: Duration {
+        get throws {
+            let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600]
+            guard let unit = every.last.flatMap({ units[$0] }), let count = Int64(every.dropLast()), count > 0, count * unit >= 60 else {
+                throw ValidationError("--every \(every): give a time of at least a minute as 90s, 15m or 1h")
+            }
+            return .seconds(count * unit)
+        }
     }
 
     func run() async throws {
         LoggingSystem.bootstrap { LineLogHandler(label: $0) }
         var logger = Logger(label: "diplomap.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let configuration = ServerConfiguration(host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["DIPLOMAP_TOKEN"])
-        let writing = configuration.token == nil ? "writing disabled (no token)" : "writing with the bearer token"
-        let host = self.host
         let location = try StoreLocation(store.db ?? StoreLocation.defaultText, poolSize: poolSize)
         let workspace = try await Workspace.open(location, verbose: store.verbose)
         do {
+            let following = followGDELT
+                ? FeedFollowing(
+                    fetcher: try feed.fetcher(), options: try EventFocus.scanOptions(focus, registry: workspace.registry), settings: "--focus \(focus)", every: try interval
+                )
+                : nil
+            let configuration = ServerConfiguration(host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["DIPLOMAP_TOKEN"], following: following)
+            let writing = (configuration.token == nil ? "writing disabled (no token)" : "writing with the bearer token")
+                + (followGDELT ? ", following \(feed.dataset.rawValue) every \(every)" : "")
+            let host = self.host
             let app = try await buildApplication(configuration, workspace: workspace, logger: logger, onServerRunning: { port in
                 Output.print("diplomap serves \(location), \(writing)\nOpen http://\(host):\(port)/ for the web app; the JSON API is under /api/v1 (described at http://\(host):\(port)/api/v1/openapi.json)\n")
             })

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The request context of every route: the API's and the pages'.
 public typealias ServerContext = BasicRequestContext
@@ -14,7 +15,8 @@ public typealias ServerContext = BasicRequestContext
 ///
 /// Run it with `runService()`, which stops cleanly on SIGINT and SIGTERM; tests call it with port 0.
 /// `onServerRunning` receives the port the server listens on, once it does. The vote data starts loading now, and the
-/// workspace watches the store for other servers' writes.
+/// workspace watches the store for other servers' writes. With `configuration.following`, the GDELT feed is followed
+/// as a service of the application's lifecycle.
 public func buildApplication(
     _ configuration: ServerConfiguration, workspace: Workspace, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -22,13 +24,19 @@ public func buildApplication(
     workspace.votes.startLoading()
     workspace.watchForChanges(every: configuration.changeCheckInterval)
     let service = MapService(workspace: workspace, boundaries: try Workspace.boundaries())
-    let router = try buildRouter(configuration, service: service, logger: logger)
+    let feed = configuration.following.map(FeedFollowState.init)
+    let router = try buildRouter(configuration, service: service, feed: feed, logger: logger)
+    var services: [any Service] = []
+    if let following = configuration.following, let feed {
+        services.append(FeedFollowService(workspace: workspace, following: following, state: feed, logger: logger))
+    }
     return Application(
         router: router,
         server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
             CachedReadHandler(cache: service.cachedBody(for:), serverName: serverName, logger: logger)
         ])),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
+        services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )
@@ -38,7 +46,7 @@ public func buildApplication(
 private let serverName = "diplomap"
 
 /// The router: request logging outermost, then JSON errors, then the limits on a request's size, then the API under `/api/v1`, then the pages.
-func buildRouter(_ configuration: ServerConfiguration, service: MapService, logger: Logger) throws -> Router<ServerContext> {
+func buildRouter(_ configuration: ServerConfiguration, service: MapService, feed: FeedFollowState? = nil, logger: Logger) throws -> Router<ServerContext> {
     let workspace = service.workspace
     let router = Router(context: ServerContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
@@ -53,6 +61,7 @@ func buildRouter(_ configuration: ServerConfiguration, service: MapService, logg
     MapController(service: service).addRoutes(to: routes)
     SourcesController(workspace: workspace).addRoutes(to: routes)
     VotesController(registry: workspace.registry, votes: workspace.votes).addRoutes(to: routes)
+    StatusController(feed: feed).addRoutes(to: routes)
     WriteController(
         service: service, mapper: try Workspace.documentMapper(registry: workspace.registry),
         token: configuration.token, bodyLimit: configuration.bodyLimit

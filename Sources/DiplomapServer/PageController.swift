@@ -1,4 +1,6 @@
+import DiplomapCore
 import DiplomapWeb
+import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -16,6 +18,8 @@ struct PageController {
             Self.response(await site.countryPage(try context.parameters.require("code"), query: Self.query(request)))
         }
         router.get("/search") { request, _ in Self.response(await site.searchPage(query: Self.query(request))) }
+        router.get("/changes") { request, _ in Self.response(await site.changesPage(query: Self.query(request), today: Self.today)) }
+        router.get("/changes.atom") { request, _ in Self.response(await site.changesFeed(query: Self.query(request), today: Self.today)) }
         router.get("/static/:name") { _, context in Self.response(site.asset(try context.parameters.require("name"))) }
         // Any other page path: an HTML 404 for people; paths under the API keep its JSON errors.
         router.get("**") { request, _ -> Response in
@@ -32,6 +36,12 @@ struct PageController {
             return (QueryParameters.decode(parts[0]), parts.count > 1 ? QueryParameters.decode(parts[1]) : "")
         }
         return WebQuery.parameters(pairs)
+    }
+
+    /// Today in UTC: the default end of "What changed".
+    private static var today: PartialDate {
+        let parts = UTCTime.format(time(nil), "%Y %m %d").split(separator: " ").compactMap { Int($0) }
+        return PartialDate(year: parts[0], month: parts[1], day: parts[2])!
     }
 
     private static func response(_ page: WebResponse) -> Response {

@@ -9,6 +9,9 @@ public struct ServerConfiguration: Sendable {
     /// The largest request body accepted, in bytes; larger ones get 413.
     public var bodyLimit: Int
 
+    /// The GDELT feed the server keeps the store up to date with, if any.
+    public var following: FeedFollowing?
+
     /// How often the server checks whether another process has written to the store, to drop its cached maps.
     public var changeCheckInterval: Duration
 
@@ -17,8 +20,9 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, bodyLimit: Int = ServerConfiguration.defaultBodyLimit,
-        changeCheckInterval: Duration = .seconds(1)
+        changeCheckInterval: Duration = .seconds(1), following: FeedFollowing? = nil
     ) {
+        self.following = following
         self.host = host
         self.port = port
         self.changeCheckInterval = changeCheckInterval

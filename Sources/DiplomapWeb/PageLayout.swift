@@ -26,7 +26,7 @@ struct PageLayout {
         <body>
         <a class="skip" href="#content">Skip to the content</a>
         <header class="site">
-        <a class="brand" href="\(HTML.escape(WebPaths.map(request)))">diplomap</a>
+        <nav aria-label="Site"><a class="brand" href="\(HTML.escape(WebPaths.map(request)))">diplomap</a> <a href="\(HTML.escape(WebPaths.changes(request)))">What changed</a></nav>
         <form class="search" role="search" method="get" action="/search">
         <label for="site-search">Find a state or a pair of states</label>
         <input id="site-search" name="q" type="search" value="\(HTML.escape(query))" placeholder="e.g. Uzbekistan and South Korea" autocomplete="off">\(hidden)

@@ -42,6 +42,9 @@ public enum WebAssets {
     ul.inline{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem .8rem}ul.inline a{text-decoration:none}
     .pager{margin:1rem 0;font-weight:600}.status{color:#666;font-weight:400}.error-message{font-size:1.05rem}
     .correction{max-width:32rem}.field-problem{display:block;color:#a40000;font-size:.85rem;margin-top:.2rem}.filters [aria-invalid=true]{border:2px solid #a40000}
+    .changes td.num{text-align:right;white-space:nowrap}.changes ul{margin:.2rem 0;padding-left:1.1rem}.changes td p{margin:.2rem 0}
+    form.changes-filter{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.6rem 0}form.changes-filter input{width:8rem;padding:.25rem .3rem;font:inherit}
+    header.site nav a{margin-right:1rem}
     footer.site{margin-top:2rem;border-top:1px solid #ccc;color:#444;font-size:.85rem}
     @media (max-width:900px){.layout{grid-template-columns:1fr}}
     @media print{header.site form,.skip,aside,.filters,.pager,.crumbs,footer.site{display:none}.layout{display:block}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}

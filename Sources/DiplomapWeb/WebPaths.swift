@@ -5,7 +5,7 @@ import Foundation
 
 /// The web app's addresses, each carrying the map's filters as query parameters, so that every view has a shareable URL.
 ///
-/// `/` the map, `/dyad/A-B` a pair, `/country/X` a state, `/search?q=` the search,
+/// `/` the map, `/dyad/A-B` a pair, `/country/X` a state, `/search?q=` the search, `/changes` (and `/changes.atom`) what changed,
 /// `/static/diplomap.css` and `/static/diplomap.js` the assets.
 public enum WebPaths {
     /// The stylesheet every page links to.
@@ -21,6 +21,17 @@ public enum WebPaths {
         let items = request.queryItems + (page > 1 ? [(name: "page", value: String(page))] : [])
         return "/dyad/\(segment(a))-\(segment(b))" + query(items) + (issue.map { "#" + issueAnchor($0) } ?? "")
     }
+
+    /// The "What changed" page of a request.
+    public static func changes(_ request: ChangesRequest) -> String { "/changes" + query(request.queryItems) }
+
+    /// The "What changed" page over a map's filters, for the last year (its own period replaces the map's).
+    public static func changes(_ request: MapRequest) -> String {
+        "/changes" + query(request.queryItems.filter { !["since", "until", "as-of"].contains($0.name) })
+    }
+
+    /// The Atom feed of the same changes.
+    public static func changesFeed(_ request: ChangesRequest) -> String { "/changes.atom" + query(request.queryItems) }
 
     /// The page of a state, with the filters of the map it was reached from.
     public static func country(_ code: String, _ request: MapRequest) -> String { "/country/\(segment(code))" + query(request.queryItems) }

@@ -88,6 +88,32 @@ public struct WebSite: Sendable {
         return WebResponse(status: 200, contentType: asset.contentType, body: asset.body)
     }
 
+    /// `GET /changes`: what changed between two dates (`from`, `to`, `min-delta` and the map's filters).
+    public func changesPage(query: [String: String], today: PartialDate) async -> WebResponse {
+        await respondChanges(query, today: today) { request, changes in
+            .page(ChangesPage(request: request, changes: changes, registry: registry).render())
+        }
+    }
+
+    /// `GET /changes.atom`: the same changes as an Atom feed.
+    public func changesFeed(query: [String: String], today: PartialDate) async -> WebResponse {
+        await respondChanges(query, today: today) { request, changes in
+            WebResponse(status: 200, contentType: "application/atom+xml; charset=utf-8", body: ChangesFeed(request: request, changes: changes, registry: registry).render())
+        }
+    }
+
+    private func respondChanges(_ query: [String: String], today: PartialDate, _ render: (ChangesRequest, [CellChange]) -> WebResponse) async -> WebResponse {
+        let changes: ChangesRequest
+        do throws(MapRequestError) {
+            changes = try ChangesRequest(parameters: query, today: today)
+        } catch {
+            return filterError(error.parameter, error.message, query)
+        }
+        return await respond(query.filter { !ChangesRequest.parameterNames.contains($0.key) }) { _ in
+            render(changes, try await workspace.changes(changes))
+        }
+    }
+
     /// Any other path.
     public func notFound(_ path: String) -> WebResponse {
         error(404, "There is no page at \(path).", MapRequest())

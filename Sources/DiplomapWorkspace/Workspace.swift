@@ -36,13 +36,17 @@ public final class Workspace: Sendable {
         try KnowledgeBase.sourcePolicy(DefaultData.factsFolder.appendingPathComponent(KnowledgeBase.sourcePolicyFileName))
     }
 
-    /// Where the store lives unless told: `$DIPLOMAP_DB`, else `diplomap/diplomap.sqlite` in `$XDG_DATA_HOME` or `~/.local/share`.
+    /// Where the store lives unless told: `$DIPLOMAP_DB`, else `diplomap.sqlite` in the data directory.
     public static var defaultStorePath: String {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["DIPLOMAP_DB"], !path.isEmpty { return path }
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        if let path = ProcessInfo.processInfo.environment["DIPLOMAP_DB"], !path.isEmpty { return path }
+        return dataDirectory.appendingPathComponent("diplomap.sqlite").path
+    }
+
+    /// The folder of diplomap's own files: `diplomap` in `$XDG_DATA_HOME` or `~/.local/share`.
+    public static var dataDirectory: URL {
+        let base = ProcessInfo.processInfo.environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
-        return URL(fileURLWithPath: base).appendingPathComponent("diplomap/diplomap.sqlite").path
+        return URL(fileURLWithPath: base).appendingPathComponent("diplomap")
     }
 
     /// Opens the SQLite store at `path`, as `open(_:verbose:)` does.

@@ -42,7 +42,7 @@ import Testing
                 #expect(document["openapi"] as? String == "3.1.0")
                 let paths = try #require(document["paths"] as? [String: [String: Any]])
                 let expected = ["countries", "countries/{code}", "groups", "groups/{code}", "issues", "map", "patterns", "export", "dyads/{a}-{b}",
-                                "dyads/{a}-{b}/evidence", "votes/agreement", "sources", "openapi.json", "documents", "facts"]
+                                "dyads/{a}-{b}/evidence", "votes/agreement", "sources", "openapi.json", "status", "documents", "facts"]
                 #expect(Set(paths.keys) == Set(expected.map { "/api/v1/" + $0 }))
                 let map = try #require(paths["/api/v1/map"]?["get"] as? [String: Any])
                 let names = (map["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
@@ -66,3 +66,16 @@ import Testing
     }
 }
 
+
+@Suite struct StatusTests {
+    @Test func aServerThatFollowsNoFeedSaysSo() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/v1/status", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.cacheControl] == "no-store")
+                #expect(response.object.keys.sorted() == ["feed"])
+                #expect(response.object["feed"] is NSNull)
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import DiplomapEvents
+import DiplomapFeed
+import DiplomapServer
+import DiplomapTestSupport
+import DiplomapWorkspace
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// `serve --follow-gdelt`: the update runs as a service of the server and its state is at `/api/v1/status`.
+struct FeedFollowTests {
+    @Test func theServerImportsTheNewestFileAndSaysSo() async throws {
+        let mirror = try FixtureMirror()
+        let logger = { var logger = Logger(label: "diplomap.follow.tests"); logger.logLevel = .critical; return logger }()
+        try await StoreKind.sqlite.withStore { store in
+            let workspace = Workspace(registry: try Workspace.registry(), store: store)
+            let generation = workspace.generation
+            try await mirror.serve { base in
+                let following = FeedFollowing(
+                    fetcher: FeedFetchTests.fetcher(base, cache: FeedFetchTests.temporaryFolder()), options: FeedUpdateTests.options, every: .seconds(3600)
+                )
+                let app = try await buildApplication(ServerConfiguration(port: 0, following: following), workspace: workspace, logger: logger)
+                try await app.test(.live) { client in
+                    var feed: [String: Any] = [:]
+                    for _ in 0..<500 {
+                        feed = try await client.execute(uri: "/api/v1/status", method: .get) { response in
+                            let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                            return body?["feed"] as? [String: Any] ?? [:]
+                        }
+                        if feed["lastSuccess"] is String { break }
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                    #expect(feed["lastFile"] as? String == FeedFetchTests.latest)
+                    #expect(feed["filesImported"] as? Int == 1)
+                    #expect(feed["lastError"] is NSNull)
+                    #expect(feed["every"] as? Int == 3600)
+                    #expect(feed["running"] as? Bool == false)
+                }
+            }
+            #expect(try await workspace.importedFeedFiles(.gdelt2) == [FeedFetchTests.latest])
+            #expect(workspace.generation > generation)
+        }
+    }
+}
