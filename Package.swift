@@ -68,7 +68,7 @@ let package = Package(
         // Political event data (GDELT 1.0/2.0, ICEWS): streaming byte-level readers and dyad-month aggregates.
         .target(
             name: "DiplomapEvents",
-            dependencies: ["DiplomapCore", "SystemZlib", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DiplomapCore", "DiplomapData", "SystemZlib", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
         ),
         // The one application service the command-line tool and the server call: the store (SQLite or PostgreSQL) brought up to
         // date with the embedded data, every import, maps on request with their cache, evidence paging, the vote data.

@@ -270,8 +270,9 @@ def layout_for(layouts, fmt, data, name):
     if layout is not None:
         return layout
     if fmt:
-        raise SystemExit(f"{name}: {fmt} files need a header row naming " + ", ".join(
-            c for c in (layouts.by_name[fmt][f] for f in FIELDS) if c))
+        names = [c for c in (layouts.by_name[fmt][f] for f in FIELDS) if c]
+        raise SystemExit(f"{name}: {layouts.by_name[fmt]['label']} files need a header row naming "
+                         + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)))
     fields = len(line.split(b"\t"))
     raise SystemExit(
         f"{name}: cannot tell the format: the first line has {fields} tab-separated fields "
@@ -468,7 +469,8 @@ def evidence_csv(spark, kept, issue_map, countries, dataset, names):
     cells = totals.join(codes, key).join(urls, key, "left").collect()
 
     out = []
-    for c in cells:
+    # EvidenceAggregate.evidence's order: CAMEO codes and month, then issue and polarity, as bytes.
+    for c in sorted(cells, key=lambda c: (c.source.encode(), c.target.encode(), c.month, c.issue, c.polarity)):
         a, b = countries.iso3_of_cameo(c.source), countries.iso3_of_cameo(c.target)
         year, month = int(c.month[:4]), int(c.month[4:])
         if not a or not b or a == b or not (1 <= year <= 9999 and 1 <= month <= 12):
@@ -485,7 +487,6 @@ def evidence_csv(spark, kept, issue_map, countries, dataset, names):
             a, b, c.issue, c.polarity, repr(1 + math.log2(c.events)), date, f"{dataset} events {a}→{b}, {date}", dataset,
             ", ".join(names), f"month {c.month}, CAMEO codes {code_text}", summary,
         ])
-    out.sort(key=lambda r: (r[0], r[1], r[5], r[2], r[3]))
     return csv_text(["a", "b", "issue", "polarity", "weight", "month", "title", "publisher", "address", "locator", "summary"], out)
 
 

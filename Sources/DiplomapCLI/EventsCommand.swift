@@ -22,7 +22,7 @@ struct EventsCommand: AsyncParsableCommand {
         the slice of one region. Malformed rows are counted, skipped and reported as \
         file:line: field: reason.
         """,
-        subcommands: [Aggregate.self, Import.self]
+        subcommands: [Aggregate.self, Import.self, Spark.self, Load.self]
     )
 
     /// The options every events subcommand shares.
