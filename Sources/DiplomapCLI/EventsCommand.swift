@@ -20,7 +20,11 @@ struct EventsCommand: AsyncParsableCommand {
 
         Only events with a side in the focus are kept, so a year of the global feed becomes \
         the slice of one region. Malformed rows are counted, skipped and reported as \
-        file:line: field: reason.
+        file:line: field: reason. Where each format keeps its fields is the table \
+        Data/cameo/event_layouts.csv.
+
+        Past one machine, `events spark` runs the same work as an Apache Spark job \
+        (spark/diplomap_events.py) and `events load` stores its evidence.
         """,
         subcommands: [Aggregate.self, Import.self, Spark.self, Load.self]
     )
