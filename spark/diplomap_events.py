@@ -318,13 +318,20 @@ def compressed_rows(layouts, fmt):
                 return
             for part, entry in enumerate(entries):
                 entry_name = f"{name}:{entry.filename}"
+                chunks, damage = [], None
                 try:
-                    content = archive.read(entry)
+                    with archive.open(entry) as stream:
+                        while chunk := stream.read(1 << 18):
+                            chunks.append(chunk)
                 except Exception as error:  # a damaged entry: zlib, CRC or size errors
-                    yield damaged(index, part, entry_name, f"zip: the entry is damaged or truncated: {error}")
-                    continue
+                    damage = f"zip: the entry is damaged or truncated: {error}"
+                content = b"".join(chunks)
+                if damage:
+                    content = content[: content.rfind(b"\n") + 1]  # its whole lines before the damage
                 if content:
                     yield from lines(index, part, content, layout_for(layouts, fmt, content, entry_name))
+                if damage:
+                    yield damaged(index, part, entry_name, damage)
             return
         content, rest, damage = [], data, None
         while rest:
