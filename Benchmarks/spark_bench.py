@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """The Spark event job beside the Swift reader, on the same generated GDELT 2.0 files, at several sizes.
 
-    Benchmarks/spark_bench.py [--sizes 0.1,0.4,1.1] [--master local[2]] [--keep]
+    Benchmarks/spark_bench.py [--rows 340000,1360000,3400000] [--master local[2]] [--keep]
 
-For each size (in GB) it generates a GDELT 2.0 export with Benchmarks/gen_gdelt.py
+For each size (in rows; 3.4 million is the 1.05 GB file of events_bench.py) it generates a GDELT 2.0 export with Benchmarks/gen_gdelt.py
 in a temporary folder, reads it once into the page cache, then times under
 /usr/bin/time:
 
-  * diplomap events aggregate with one worker and with two (release build);
+  * diplomap events aggregate with one worker and with two (the release build;
+    left out, with a note, when there is none);
   * the Spark job (spark/diplomap_events.py) on --master, through
     `diplomap events spark --submit`, which writes the aggregate, the evidence
     and the report in one run.
@@ -22,7 +23,6 @@ afterwards unless --keep. Build first: `swift build -c release`; needs
 import argparse, os, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ROWS_PER_GB = 3_240_000  # gen_gdelt.py writes about 309 bytes a row
 
 
 def timed(command):
@@ -36,13 +36,15 @@ def timed(command):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="0.1,0.4,1.1", help="file sizes in GB, comma-separated")
+    parser.add_argument("--rows", default="340000,1360000,3400000", help="rows of each file, comma-separated")
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--diplomap", default=os.path.join(ROOT, ".build", "release", "diplomap"))
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
-    if not os.path.exists(args.diplomap):
-        sys.exit(f"missing {args.diplomap}: swift build -c release")
+    swift = os.path.exists(args.diplomap)
+    if not swift:
+        print(f"no release build at {args.diplomap}: timing the Spark job only (swift build -c release for both)")
+        args.diplomap = os.path.join(ROOT, ".build", "debug", "diplomap")  # only to start spark-submit
 
     work = tempfile.mkdtemp(prefix="diplomap-spark-bench-")
     generator = os.path.join(ROOT, "Benchmarks", "gen_gdelt.py")
@@ -57,18 +59,20 @@ def main():
         fixed, _ = spark(tiny, os.path.join(work, "tiny-out"))
         print(f"Spark's fixed cost (a 1,000-row file): {fixed:.1f} s", flush=True)
         rows = []
-        for size in [float(s) for s in args.sizes.split(",")]:
-            data = os.path.join(work, f"gdelt2-{size}.export.CSV")
-            subprocess.run([sys.executable, generator, data, str(int(size * ROWS_PER_GB)), "11"], check=True)
+        for count in [int(r) for r in args.rows.split(",")]:
+            data = os.path.join(work, f"gdelt2-{count}.export.CSV")
+            subprocess.run([sys.executable, generator, data, str(count), "11"], check=True)
             gigabytes = os.path.getsize(data) / 1e9
             subprocess.run(["cat", data], stdout=subprocess.DEVNULL, check=True)
             swift_csv = os.path.join(work, "swift.csv")
             runs = []
-            for threads in (1, 2):
+            for threads in (1, 2) if swift else ():
                 seconds, peak = timed([args.diplomap, "events", "aggregate", "-q", "--threads", str(threads), "--out", swift_csv, data])
                 runs.append((f"diplomap events aggregate, {threads} {'thread' if threads == 1 else 'threads'}", seconds, peak))
             out = os.path.join(work, "spark-out")
             seconds, peak = spark(data, out)
+            if not swift:  # the reference aggregate from the debug build, untimed
+                subprocess.run([args.diplomap, "events", "aggregate", "-q", "--out", swift_csv, data], check=True)
             same = open(os.path.join(out, "aggregate.csv"), "rb").read() == open(swift_csv, "rb").read()
             runs.append((f"Spark job, {args.master}", seconds, peak))
             for name, seconds, peak in runs:
