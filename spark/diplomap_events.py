@@ -41,7 +41,7 @@ LAYOUT_SCHEMA = T.StructType(
 ROW_SCHEMA = T.StructType(
     [T.StructField("file", T.IntegerType()), T.StructField("part", T.LongType()), T.StructField("seq", T.LongType()),
      T.StructField("value", T.StringType()), T.StructField("utf8", T.BooleanType()), T.StructField("header", T.BooleanType()),
-     T.StructField("layout", LAYOUT_SCHEMA)]
+     T.StructField("layout", LAYOUT_SCHEMA), T.StructField("a_code", T.StringType()), T.StructField("b_code", T.StringType())]
 )
 URL_LIMIT = 3
 CODE_LIMIT = 5
@@ -279,13 +279,22 @@ def layout_for(layouts, fmt, data, name):
         "(GDELT 1.0 has 57 or 58, GDELT 2.0 has 61, ICEWS starts with a header row); name it with --format")
 
 
-def compressed_rows(layouts, fmt):
+def compressed_rows(layouts, fmt, countries):
     """A function from (file index, path, bytes) of a .gz or .zip file to its rows, for flatMap.
 
     Compressed files cannot be split, so each is read whole by one task, as the Swift reader does.
     The readable part of a damaged file is kept and the damage counted, like the Swift reader:
     a truncated gzip keeps its whole lines before the damage, a zip without its directory gives nothing.
     """
+
+    def codes(line, header):
+        """The CAMEO codes of an ICEWS row's two country names; none for a format that has codes."""
+        if not header["header"]:
+            return None, None
+        fields = line.split("\t")
+        if len(fields) != header["columns"]:
+            return None, None
+        return tuple(countries.cameo_of_name(fields[header[side]]) if fields[header[side]] else None for side in ("source", "target"))
 
     def lines(index, part, data, header):
         layout = layout_tuple(header)
@@ -299,12 +308,13 @@ def compressed_rows(layouts, fmt):
                 skip = False
                 continue
             try:
-                yield (index, part, seq, line.decode("utf-8"), True, False, layout)
+                text = line.decode("utf-8")
+                yield (index, part, seq, text, True, False, layout) + codes(text, header)
             except UnicodeDecodeError:
-                yield (index, part, seq, line.decode("utf-8", "replace"), False, False, layout)
+                yield (index, part, seq, line.decode("utf-8", "replace"), False, False, layout, None, None)
 
     def damaged(index, part, name, message):
-        return (index, part, -1, f"{name}\t{message}", True, False, None)
+        return (index, part, -1, f"{name}\t{message}", True, False, None, None, None)
 
     def rows(item):
         index, path, data = item
@@ -358,7 +368,7 @@ def compressed_rows(layouts, fmt):
 
 # ---------------------------------------------------------------- the checks
 
-def checked(rows, focus, countries):
+def checked(rows, focus):
     """Every row with its verdict: `reason` for a malformed row, `kept` for a row in the focus.
 
     The checks and their order are EventScanner.row's: field count, UTF-8, the two sides
@@ -376,10 +386,10 @@ def checked(rows, focus, countries):
 
     icews = F.col("lay")["format"] == "icews"
     rows = rows.withColumn("fields", F.split("value", "\t", -1)).withColumn("nfields", F.size("fields"))
-    resolve = F.udf(lambda text: countries.cameo_of_name(text) if text else None, T.StringType())
+    # ICEWS names its countries: their codes were found beside the row (a_code, b_code), where Python reads it anyway.
     a_raw, b_raw = at("source"), at("target")
-    rows = rows.withColumn("a", F.when(icews, resolve(a_raw)).otherwise(a_raw)).withColumn(
-        "b", F.when(icews, resolve(b_raw)).otherwise(b_raw))
+    rows = rows.withColumn("a", F.when(icews, F.col("a_code")).otherwise(a_raw)).withColumn(
+        "b", F.when(icews, F.col("b_code")).otherwise(b_raw))
     date, root_field, code_field, gold, ment = at("date"), at("root"), at("event_code"), at("goldstein"), at("mentions")
 
     month = F.when(icews & date.rlike(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), F.concat(F.substring(date, 1, 4), F.substring(date, 6, 2))) \
@@ -546,14 +556,25 @@ def main():
             F.expr("is_valid_utf8(value)").alias("utf8"),
             F.when(F.col("value").endswith("\r"), F.expr("substring(value, 1, length(value) - 1)")).otherwise(F.col("value")).alias("value"),
             F.col("_metadata.file_block_start").alias("part"), F.monotonically_increasing_id().alias("seq"))
-        parts.append(text.where(F.col("value") != "").select(
+        text = text.where(F.col("value") != "")
+        if layout["header"]:
+            # A file that names its countries (ICEWS, a small dataset) has them resolved in Python; only its rows pay for it.
+            resolve = F.udf(lambda text: countries.cameo_of_name(text) if text else None, T.StringType())
+            fields = F.split("value", "\t", -1)
+            whole = F.size(fields) == layout["columns"]
+            text = text.withColumn("a_code", F.when(whole, resolve(F.try_element_at(fields, F.lit(layout["source"] + 1))))) \
+                .withColumn("b_code", F.when(whole, resolve(F.try_element_at(fields, F.lit(layout["target"] + 1)))))
+        else:
+            text = text.withColumn("a_code", F.lit(None).cast("string")).withColumn("b_code", F.lit(None).cast("string"))
+        parts.append(text.select(
             F.lit(index).alias("file"), "part", "seq", "value", "utf8",
             (F.col("value") == header if header is not None else F.lit(False)).alias("header"),
-            F.struct(*[F.lit(v).cast(f.dataType).alias(f.name) for v, f in zip(layout_tuple(layout), LAYOUT_SCHEMA.fields)]).alias("layout")))
+            F.struct(*[F.lit(v).cast(f.dataType).alias(f.name) for v, f in zip(layout_tuple(layout), LAYOUT_SCHEMA.fields)]).alias("layout"),
+            "a_code", "b_code"))
     if compressed:
         by_path = {p: i for i, p in compressed}
         raw = spark.sparkContext.binaryFiles(",".join(p for _, p in compressed), minPartitions=len(compressed))
-        rows = raw.map(lambda item: (by_path[item[0]], item[0], item[1])).flatMap(compressed_rows(layouts, args.format))
+        rows = raw.map(lambda item: (by_path[item[0]], item[0], item[1])).flatMap(compressed_rows(layouts, args.format, countries))
         parts.append(spark.createDataFrame(rows, ROW_SCHEMA))
     rows = parts[0]
     for part in parts[1:]:
@@ -565,7 +586,7 @@ def main():
     seen = Observation("read")
     rows = rows.observe(seen, F.count_if(F.col("layout").isNotNull() & ~F.col("header")).alias("rows"),
                         F.count_if(F.col("header")).alias("headers"), F.collect_set(F.col("layout")["label"]).alias("formats"))
-    events = checked(rows.where(~F.col("header")), focus, countries)
+    events = checked(rows.where(~F.col("header")), focus)
     slim = events.where(F.col("kept") | F.col("reason").isNotNull() | F.col("damage").isNotNull()).cache()
     slim.count()
     observed = seen.get
