@@ -70,7 +70,7 @@ let package = Package(
         // Political event data (GDELT 1.0/2.0, ICEWS): streaming byte-level readers and dyad-month aggregates.
         .target(
             name: "DiplomapEvents",
-            dependencies: ["DiplomapCore", "SystemZlib", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DiplomapCore", "DiplomapData", "SystemZlib", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
         ),
         // The GDELT feed: its published file lists, and downloads that resume, retry and check each file's size and MD5.
         .target(

@@ -20,7 +20,8 @@ struct EventsCommand: AsyncParsableCommand {
 
         Only events with a side in the focus are kept, so a year of the global feed becomes \
         the slice of one region. Malformed rows are counted, skipped and reported as \
-        file:line: field: reason.
+        file:line: field: reason. Where each format keeps its fields is the table \
+        Data/cameo/event_layouts.csv.
 
         A file that fails its integrity check (a gzip or zip CRC or length that does not \
         match, a zip whose central directory is broken, compressed data that ends too soon) \
@@ -31,8 +32,11 @@ struct EventsCommand: AsyncParsableCommand {
         Exit status: 0 when every file was read whole; 3 when a file was damaged (the output \
         or import holds the good files only); 1 when the command failed (a file cannot be \
         opened or its format told, --strict found a problem) and wrote nothing.
+
+        Past one machine, `events spark` runs the same work as an Apache Spark job \
+        (spark/diplomap_events.py) and `events load` stores its evidence.
         """,
-        subcommands: [Aggregate.self, Import.self, EventsFetchCommand.self, EventsUpdateCommand.self]
+        subcommands: [Aggregate.self, Import.self, EventsFetchCommand.self, EventsUpdateCommand.self, Spark.self, Load.self]
     )
 
     /// The options every events subcommand shares.

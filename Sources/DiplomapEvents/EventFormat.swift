@@ -11,37 +11,23 @@ public enum EventFormat: String, Sendable, CaseIterable, Codable {
     /// ICEWS coded event files: tab-separated with a header row, countries by name.
     case icews = "icews"
 
-    /// A name for people, as summaries print it.
-    public var label: String {
-        switch self {
-        case .gdelt1: "GDELT 1.0 (57 columns)"
-        case .gdelt1URL: "GDELT 1.0 (58 columns)"
-        case .gdelt2: "GDELT 2.0 (61 columns)"
-        case .icews: "ICEWS"
-        }
-    }
+    /// A name for people, as summaries print it (from `Data/cameo/event_layouts.csv`).
+    public var label: String { EventLayoutTable.standard.label(self) }
 
-    /// Tells the format from the first line of a file: GDELT by its column count, ICEWS by its header.
+    /// Tells the format from the first line of a file: by its column count, or by a header that names the fields.
     public static func detect(firstLine: some Sequence<UInt8>) -> EventFormat? {
-        let fields = firstLine.split(separator: ByteScan.tab, omittingEmptySubsequences: false)
-        switch fields.count {
-        case 57: return .gdelt1
-        case 58: return .gdelt1URL
-        case 61: return .gdelt2
-        default:
-            let names = Set(fields.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) })
-            return names.isSuperset(of: EventLayout.icewsColumns) ? .icews : nil
-        }
+        EventLayoutTable.standard.detect(firstLine: firstLine)
     }
 }
 
-/// Where the fields diplomap needs sit in a row of one format.
-public struct EventLayout: Sendable, Hashable {
-    public var format: EventFormat
+/// Where the fields diplomap needs sit in a row of one file, as `Data/cameo/event_layouts.csv` says.
+struct EventLayout: Sendable {
+    var format: EventFormat
+    var label: String
     /// Fields a well-formed row has.
-    public var columns: Int
+    var columns: Int
     /// The first line names the columns and is not an event.
-    public var hasHeader: Bool
+    var hasHeader: Bool
     var date: Int
     var source: Int
     var target: Int
@@ -54,51 +40,8 @@ public struct EventLayout: Sendable, Hashable {
     var sourceType: Int?
     var targetType: Int?
     var url: Int?
+    /// Field names for error messages, in the words of each format's codebook or header.
+    var columnNames: [Int: String]
 
-    /// Column names of an ICEWS file that diplomap needs.
-    static let icewsColumns: Set<String> = ["Event Date", "Source Country", "Target Country", "CAMEO Code", "Intensity"]
-
-    /// Field names for error messages, in the words of each format's codebook.
-    func name(of column: Int) -> String {
-        switch format {
-        case .icews: icewsNames[column] ?? "column \(column + 1)"
-        default: Self.gdeltNames[column] ?? "column \(column + 1)"
-        }
-    }
-
-    private var icewsNames: [Int: String] = [:]
-
-    private static let gdeltNames: [Int: String] = [
-        1: "SQLDATE", 7: "Actor1CountryCode", 12: "Actor1Type1Code", 17: "Actor2CountryCode", 22: "Actor2Type1Code",
-        26: "EventCode", 28: "EventRootCode", 30: "GoldsteinScale", 31: "NumMentions",
-    ]
-
-    /// The layout of a GDELT format; the first 57 columns are the same in 1.0 and 2.0.
-    public static func gdelt(_ format: EventFormat) -> EventLayout {
-        let columns = switch format {
-        case .gdelt1: 57
-        case .gdelt1URL: 58
-        default: 61
-        }
-        return EventLayout(
-            format: format, columns: columns, hasHeader: false, date: 1, source: 7, target: 17, root: 28, eventCode: 26,
-            goldstein: 30, mentions: 31, sourceType: 12, targetType: 22, url: format == .gdelt1 ? nil : columns - 1
-        )
-    }
-
-    /// The layout of an ICEWS file from its header line; `nil` when a needed column is missing.
-    public static func icews(header: some Sequence<UInt8>) -> EventLayout? {
-        let names = header.split(separator: ByteScan.tab, omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
-        func index(_ name: String) -> Int? { names.firstIndex(of: name) }
-        guard let date = index("Event Date"), let source = index("Source Country"), let target = index("Target Country"),
-              let code = index("CAMEO Code"), let intensity = index("Intensity")
-        else { return nil }
-        var layout = EventLayout(
-            format: .icews, columns: names.count, hasHeader: true, date: date, source: source, target: target, root: nil,
-            eventCode: code, goldstein: intensity, mentions: nil, sourceType: nil, targetType: nil, url: nil
-        )
-        layout.icewsNames = Dictionary(names.enumerated().map { ($0.offset, $0.element) }, uniquingKeysWith: { first, _ in first })
-        return layout
-    }
+    func name(of column: Int) -> String { columnNames[column] ?? "column \(column + 1)" }
 }

@@ -103,22 +103,20 @@ public enum EventReader {
 
     /// The layout of a file from its first line, or the one named in the options.
     static func layout(firstLine: some Collection<UInt8>, file: String, options: EventScanOptions) throws -> EventLayout {
-        let format = options.format ?? EventFormat.detect(firstLine: firstLine)
-        switch format {
-        case .icews:
-            guard let layout = EventLayout.icews(header: firstLine) else {
-                throw EventFileError(file: file, message: "ICEWS files need a header row naming Event Date, Source Country, Target Country, CAMEO Code and Intensity")
-            }
-            return layout
-        case .some(let format):
-            return .gdelt(format)
-        case nil:
+        let table = EventLayoutTable.standard
+        guard let format = options.format ?? table.detect(firstLine: firstLine) else {
             let fields = firstLine.split(separator: ByteScan.tab, omittingEmptySubsequences: false).count
             throw EventFileError(
                 file: file,
                 message: "cannot tell the format: the first line has \(fields) tab-separated fields (GDELT 1.0 has 57 or 58, GDELT 2.0 has 61, ICEWS starts with a header row); name it with --format"
             )
         }
+        guard let layout = table.layout(format, firstLine: firstLine) else {
+            let names = table.headerFields(format)
+            let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
+            throw EventFileError(file: file, message: "\(format.label) files need a header row naming \(list)")
+        }
+        return layout
     }
 
     /// The bytes before the first newline of a prefix.

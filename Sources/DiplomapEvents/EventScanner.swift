@@ -102,7 +102,7 @@ final class EventScanner<Sink: EventSink> {
         }
         report.rowsRead &+= 1
         guard fields == layout.columns else {
-            bad(field: "row", "has \(fields) fields, expected \(layout.columns) for \(layout.format.label)")
+            bad(field: "row", "has \(fields) fields, expected \(layout.columns) for \(layout.label)")
             return
         }
         if maybeNonASCII && !Self.isValidUTF8(base + start, count: end - start) {

@@ -70,7 +70,11 @@ public struct EvidenceAggregate: EventSink, Sendable {
     /// The weight grows with the event count but slowly (1 + log2 of the count), so that a
     /// busy month of news counts more than a quiet one without drowning the cited facts.
     public func evidence(dataset: String, files: [String], iso3: (String) -> String?) -> [Evidence] {
-        cells.sorted { ($0.key.source, $0.key.target, $0.key.month, $0.key.issue) < ($1.key.source, $1.key.target, $1.key.month, $1.key.issue) }
+        // Sorted on codes as text, polarity last, so that the order is the same on every run and the Spark job can give it too.
+        cells.sorted {
+            ($0.key.source, $0.key.target, $0.key.month, $0.key.issue.code, $0.key.polarity.rawValue)
+                < ($1.key.source, $1.key.target, $1.key.month, $1.key.issue.code, $1.key.polarity.rawValue)
+        }
             .compactMap { key, totals -> Evidence? in
                 guard let a = iso3(key.source.description), let b = iso3(key.target.description), a != b else { return nil }
                 let monthText = key.month.description

@@ -50,3 +50,19 @@ extension Workspace {
         return try await commit(stored, evidence: evidence, record: record)
     }
 }
+
+extension Workspace {
+    /// Stores the Spark job's evidence as one event source, replacing an earlier load or import of it, in one transaction.
+    ///
+    /// Every side must be a state of the registry: a row the tool would not have made is refused, with its line.
+    public func loadEvents(_ output: SparkEventOutput, file: String, source: String? = nil) async throws -> (source: EvidenceSource, rows: Int) {
+        let unknown = output.evidence.enumerated().compactMap { index, row -> InputError? in
+            guard let side = [row.a, row.b].first(where: { registry.country(iso3: $0) == nil }) else { return nil }
+            return InputError(file: file, line: index + 2, field: side == row.a ? "a" : "b", message: "\(side) is not a state diplomap knows")
+        }
+        guard unknown.isEmpty else { throw InputErrors(unknown) }
+        let stored = EvidenceSource(id: source ?? output.report.source.id, kind: .event, name: output.report.source.name, sha256: output.report.source.sha256)
+        try await replace(stored, with: output.evidence)
+        return (stored, output.evidence.count)
+    }
+}

@@ -84,6 +84,35 @@ struct WorkspaceTests {
     }
 
     @Test(arguments: StoreKind.available)
+    func theSparkJobsEvidenceLoadsAsEventsImportStoresItAndABadLoadChangesNothing(kind: StoreKind) async throws {
+        try await withWorkspace(kind) { workspace in
+            let folder = URL(fileURLWithPath: Self.fixture("spark_gdelt1_sample"))
+            let output = try SparkEventOutput(folder: folder)
+            for _ in 0..<2 {
+                let (stored, rows) = try await workspace.loadEvents(output, file: "evidence.csv")
+                #expect(stored.id == "events/gdelt1_sample.tsv" && rows == 5)
+            }
+            let query = EvidenceQuery(dyad: Dyad("TKM", "AFG"))
+            let loaded = try await workspace.evidence(query)
+            let sources = try await workspace.sources()
+
+            var foreign = output
+            foreign.evidence[3].b = "XXX"
+            await #expect(throws: InputErrors.self) { try await workspace.loadEvents(foreign, file: "evidence.csv") }
+            let afterFailure = try await workspace.sources()
+            #expect(afterFailure == sources)
+
+            let files = [Self.fixture("gdelt1_sample.tsv")]
+            let focus = try workspace.registry.resolveStates("C5").map { workspace.registry.country(iso3: $0)?.cameo ?? $0 }
+            let (aggregate, report) = try await workspace.scanEvents(files, options: EventScanOptions(focus: FocusCodes(focus)))
+            _ = try await workspace.importEvents(aggregate, report: report, files: files)
+            let imported = try await workspace.evidence(query)
+            let importedSources = try await workspace.sources()
+            #expect(imported == loaded && importedSources == sources)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
     func aNULCharacterIsStoredAsTheReplacementCharacterOnEveryStore(kind: StoreKind) async throws {
         try await withWorkspace(kind) { workspace in
             var item = evidence("KAZ", "JPN", .trade, title: "a\u{0}b")

@@ -1,0 +1,102 @@
+import ArgumentParser
+import DiplomapCore
+import DiplomapData
+import DiplomapEvents
+import DiplomapWorkspace
+import Foundation
+
+extension EventsCommand {
+    /// `diplomap events spark`: the spark-submit command line of the event job, printed or run.
+    struct Spark: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write (--print) or run (--submit) the spark-submit command of the event job, for inputs past one machine.",
+            discussion: """
+            The job (spark/diplomap_events.py) reads GDELT 1.0, GDELT 2.0 and ICEWS files, plain, \
+            .zip or .gz, from any path Spark reads (file:, hdfs://, s3a://, gs://), and writes to \
+            OUT the aggregate contract (aggregate.csv, as events aggregate writes it), the evidence \
+            rows (evidence.csv, for events load) and its counts (report.json). The focus is resolved \
+            here into CAMEO codes; the column layouts, the issue map, the quad classes and the \
+            country codes are the embedded data files, shipped with --files.
+
+            Examples:
+              diplomap events spark --print --out s3a://bucket/c5 's3a://gdelt/2015*.export.CSV.zip'
+              diplomap events spark --submit --master 'local[2]' --out out/c5 events/*.zip
+              diplomap events load out/c5
+            """
+        )
+
+        @Argument(help: ArgumentHelp("Event files, folders or globs, on any file system Spark reads.", valueName: "input"))
+        var inputs: [String]
+
+        @Option(help: ArgumentHelp("The folder the job writes aggregate.csv, evidence.csv and report.json to.", valueName: "dir"))
+        var out: String
+
+        @Option(help: "Keep events with at least one side here: a group or comma-separated states, as codes or names.")
+        var focus = "C5"
+
+        @Option(help: ArgumentHelp("The format of every file, instead of telling it from each file's first line.", valueName: "format"))
+        var format: EventFormat?
+
+        @Option(help: ArgumentHelp("Spark's master: local[N], spark://host:7077, yarn, k8s://https://host (default: spark-submit's).", valueName: "url"))
+        var master: String?
+
+        @Option(name: .customLong("deploy-mode"), help: ArgumentHelp("client or cluster (default: spark-submit's).", valueName: "mode"))
+        var deployMode: String?
+
+        @Option(help: ArgumentHelp("A Spark setting key=value, passed on as --conf; repeat for more.", valueName: "key=value"))
+        var conf: [String] = []
+
+        @Option(help: ArgumentHelp("The job's script.", valueName: "path"))
+        var job = "spark/diplomap_events.py"
+
+        @Flag(name: .customLong("print"), help: "Write the command line (the default).")
+        var printOnly = false
+
+        @Flag(help: "Run the command with the spark-submit found on the PATH; its exit status is ours.")
+        var submit = false
+
+        func validate() throws {
+            guard !inputs.isEmpty else { throw ValidationError("give at least one input") }
+            guard !(printOnly && submit) else { throw ValidationError("give --print or --submit, not both") }
+            if submit && !job.contains("://") && !FileManager.default.fileExists(atPath: job) {
+                throw ValidationError("--job: no file at \(job); run from the repository or name the script")
+            }
+        }
+
+        func run() async throws {
+            let registry = try Workspace.registry()
+            let arguments = try commandLine(focus: EventFocus.codes(focus, registry: registry))
+            guard submit else { return Output.print(arguments.map(Self.shellQuoted).joined(separator: " ") + "\n") }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = arguments
+            do {
+                try process.run()
+            } catch {
+                throw CommandError("cannot start spark-submit: \(error.localizedDescription)")
+            }
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }
+        }
+
+        /// spark-submit, its options, the job and the job's arguments.
+        func commandLine(focus codes: [String]) -> [String] {
+            let cameo = DefaultData.cameoFolder
+            let data = ["event_layouts.csv", "issue_map.csv", "quad_classes.csv"].map { cameo.appendingPathComponent($0).path }
+                + [DefaultData.countriesFile.path]
+            var arguments = ["spark-submit"]
+            if let master { arguments += ["--master", master] }
+            if let deployMode { arguments += ["--deploy-mode", deployMode] }
+            for setting in conf { arguments += ["--conf", setting] }
+            arguments += ["--files", data.joined(separator: ","), job, "--focus", codes.joined(separator: ","), "--out", out]
+            if let format { arguments += ["--format", format.rawValue] }
+            return arguments + inputs
+        }
+
+        /// A word as a POSIX shell reads it back: bare when safe, else in single quotes.
+        static func shellQuoted(_ word: String) -> String {
+            let safe = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=,@+%".contains($0)) }
+            return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+    }
+}

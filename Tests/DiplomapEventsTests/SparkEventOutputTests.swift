@@ -1,0 +1,45 @@
+import DiplomapCore
+import DiplomapEvents
+import Foundation
+import Testing
+
+/// The Spark job's output is read back row by row, and a bad row is named by line and field.
+struct SparkEventOutputTests {
+    static let folder = URL(fileURLWithPath: Fixture.path("spark_gdelt1_sample"))
+
+    static func parse(replacing old: String, with new: String) throws -> SparkEventOutput {
+        let csv = try String(contentsOf: folder.appendingPathComponent("evidence.csv"), encoding: .utf8)
+        let json = try Data(contentsOf: folder.appendingPathComponent("report.json"))
+        return try SparkEventOutput(evidenceCSV: csv.replacingOccurrences(of: old, with: new), reportJSON: json, files: ("evidence.csv", "report.json"))
+    }
+
+    @Test func theJobsOutputIsEvidenceOfEvents() throws {
+        let output = try SparkEventOutput(folder: Self.folder)
+        #expect(output.report.source.id == "events/gdelt1_sample.tsv" && output.report.rowsRead == 400 && output.report.rowsRejected == 0)
+        #expect(output.evidence.count == 5 && output.evidence.allSatisfy { $0.kind == .event && $0.weight >= 1 })
+        let first = try #require(output.evidence.first)
+        #expect(first.period?.start == PartialDate(year: 2013, month: 5) && first.citation.publisher == "GDELT")
+    }
+
+    @Test func everyBadRowIsReportedWithItsLineAndField() throws {
+        #expect {
+            try Self.parse(replacing: ",political.dialogue,", with: ",politics,")
+        } throws: { error in
+            guard let errors = error as? InputErrors else { return false }
+            return !errors.errors.isEmpty && errors.errors.allSatisfy { $0.field == "issue" && ($0.line ?? 0) >= 2 }
+        }
+        #expect {
+            try Self.parse(replacing: ",2013-05,", with: ",2013-13,")
+        } throws: { error in
+            (error as? InputErrors)?.errors.first.map { $0.field == "month" && $0.line == 2 } ?? false
+        }
+    }
+
+    @Test func aForeignHeaderIsRefused() throws {
+        #expect {
+            try Self.parse(replacing: "a,b,issue,polarity", with: "side_a,side_b,issue,polarity")
+        } throws: { error in
+            (error as? InputError)?.line == 1
+        }
+    }
+}
