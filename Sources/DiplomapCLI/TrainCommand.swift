@@ -12,14 +12,16 @@ struct TrainCommand: AsyncParsableCommand {
         the three logistic models of the mapper (is a pair related, on which issues, with which \
         polarity) over the features the mapper reads; the threshold is chosen by an inner \
         cross-validation. The same documents always give the same weights, byte for byte. The \
-        weights are written as text; the tool reads Data/model/relations.tsv, so commit the file \
-        written there to change the shipped model.
+        weights are written as text; the tool reads Data/model/relations.tsv for English and \
+        Data/model/relations-ru.tsv for Russian, so commit the file written there to change the \
+        shipped model. Each language's weights are fitted to the documents of that language.
 
         Measure a model on documents it did not learn from with `diplomap eval --folds 5` (over \
         the corpus) and `diplomap eval` on held-out files.
 
         Examples:
           diplomap train Data/corpus/*.jsonl --out Data/model/relations.tsv
+          diplomap train Data/corpus/ru/*.jsonl --out Data/model/relations-ru.tsv
         """
     )
 

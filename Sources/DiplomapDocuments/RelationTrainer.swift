@@ -53,6 +53,7 @@ public struct RelationTrainer: Sendable {
     /// A document read once: its sentences as the model sees them and the labels of their candidates.
     struct Prepared {
         var id: String
+        var language: Language
         var bytes: [UInt8]
         var instances: [SentenceInstance]
         /// Per instance, per candidate.
@@ -100,7 +101,7 @@ public struct RelationTrainer: Sendable {
             let gold = Set(located.filter { $0.range.overlaps(instance.range) }.flatMap(\.triples))
             return instance.candidates.map { label(statePairs([$0.a], [$0.b]), gold: gold) }
         }
-        return Prepared(id: document.id, bytes: bytes, instances: instances, labels: labels, gold: document.relations)
+        return Prepared(id: document.id, language: document.language, bytes: bytes, instances: instances, labels: labels, gold: document.relations)
     }
 
     private func label(_ pairs: Set<[String]>, gold: Set<Triple>) -> Label {
@@ -138,7 +139,7 @@ public struct RelationTrainer: Sendable {
     }
 
     private func predict(_ document: Prepared, _ model: RelationModel, floor: Double) -> [ExtractedRelation] {
-        document.bytes.withUnsafeBufferPointer { extractor.with(model).relations(document.instances, bytes: $0, floor: floor) }
+        document.bytes.withUnsafeBufferPointer { extractor.relations(document.instances, bytes: $0, model: model, floor: floor, language: document.language) }
     }
 
     /// The threshold with the best mean strict F1 per document over an inner cross-validation of

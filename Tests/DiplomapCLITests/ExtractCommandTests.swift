@@ -39,10 +39,10 @@ struct ExtractCommandTests {
         """)
         let result = try cli.run(["eval", gold, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("economy.trade,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0"))
+        #expect(result.stdout.contains("en,economy.trade,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0"))
         // Overall: the annotated triple found (tp 1, fn 0), whatever else the model adds.
-        let overall = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("overall,") })
+        let overall = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("en,overall,") })
         let fields = overall.split(separator: ",")
-        #expect(fields.count == 10 && fields[2] == "1.000" && fields[7] == "1" && fields[9] == "0", "\(overall)")
+        #expect(fields.count == 11 && fields[3] == "1.000" && fields[8] == "1" && fields[10] == "0", "\(overall)")
     }
 }
