@@ -19,11 +19,13 @@ struct EvalCommand: AsyncParsableCommand {
 
         With --folds K it measures the mapper's design rather than the shipped weights: the \
         documents are split into K folds by a hash of their id, and each fold is mapped by a model \
-        trained (as `diplomap train` does) on the other folds of the same language only.
+        trained (as `diplomap train` does) on the other folds of its language, and on every \
+        document of the languages its weights also learn from (Russian learns from English too).
 
         Examples:
           diplomap eval held-out.jsonl
           diplomap eval --folds 5 Data/corpus/*.jsonl Data/corpus/ru/*.jsonl
+          diplomap eval --folds 5 --lang ru Data/corpus/*.jsonl Data/corpus/ru/*.jsonl
           diplomap eval gold.jsonl --format json
         """
     )
@@ -33,6 +35,9 @@ struct EvalCommand: AsyncParsableCommand {
 
     @Option(help: "Cross-validate over this many folds instead of using the shipped model.")
     var folds: Int?
+
+    @Option(help: ArgumentHelp("Measure only the documents in this language (en or ru); with --folds the others still train as the language's weights are trained.", valueName: "code"))
+    var lang: Language?
 
     @Option(help: "table or json.")
     var format: ListFormat = .table
@@ -46,12 +51,13 @@ struct EvalCommand: AsyncParsableCommand {
         let registry = try Workspace.registry()
         let documents = try files.flatMap { try AnnotatedDocument.load(URL(fileURLWithPath: $0)) }
         var rows: [[String]] = []
-        for language in Language.allCases {
+        for language in Language.allCases where lang == nil || lang == language {
             let own = documents.filter { $0.language == language }
             guard !own.isEmpty else { continue }
             var score = RelationScore(expand: { registry.members(of: $0) })
             if let folds {
-                RelationTrainer(extractor: mapper).crossValidate(own, folds: folds, score: &score)
+                let others = documents.filter { $0.language != language && language.learnsFrom.contains($0.language) }
+                RelationTrainer(extractor: mapper).crossValidate(own, folds: folds, alsoLearningFrom: others, score: &score)
             } else {
                 for document in own {
                     score.add(gold: document.relations, predicted: mapper.extract(document.text, language: language).map(AnnotatedDocument.Relation.init))

@@ -11,6 +11,16 @@ public enum Language: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The languages whose annotated documents this language's weights are fitted to: Russian learns from
+    /// the English corpus too (cross-validated strict F1 on the Russian corpus was higher fitted jointly than
+    /// alone), English from its own, so that the English weights do not move with the Russian corpus.
+    public var learnsFrom: Set<Language> {
+        switch self {
+        case .english: [.english]
+        case .russian: [.russian, .english]
+        }
+    }
+
     /// The language of a text by its letters: Russian when at least a third of them are Cyrillic.
     ///
     /// Counting letters rather than words keeps it one pass over the bytes; a Russian text that

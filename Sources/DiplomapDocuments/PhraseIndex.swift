@@ -27,11 +27,14 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// endings, or, on a Russian word, matches every word of the same stem (`RussianStem`).
     mutating func add(_ phrase: String, _ value: Value, caseSensitive: Bool = false) {
         for variant in Self.expand(phrase) {
-            let written = variant.split(separator: " ")
             let words = Tokenizer.words(variant.replacingOccurrences(of: "*", with: ""))
             guard let first = words.first else { continue }
-            // A starred Russian word is one word of the phrase, matched by its stem.
-            let stemmed = words.count == written.count ? written.map { $0.hasSuffix("*") } : [Bool](repeating: false, count: words.count)
+            // A starred Russian word is matched by its stem; in a hyphenated one ("Южно-Китайское*"), its last part.
+            let stemmed = variant.split(separator: " ").flatMap { written in
+                let parts = Tokenizer.words(String(written.filter { $0 != "*" })).count
+                return [Bool](repeating: false, count: max(parts - 1, 0)) + (parts > 0 ? [written.hasSuffix("*")] : [])
+            }
+            guard stemmed.count == words.count else { continue }
             let keys = zip(words, stemmed).map { $1 ? $0.stem : $0.key }
             let caps = caseSensitive && words.allSatisfy { $0.text.allSatisfy { !$0.isLowercase } } && variant.contains(where: \.isUppercase)
             byFirst[keys[0], default: []].append(Entry(keys: keys, stemmed: stemmed, value: value, allCaps: caps))

@@ -38,10 +38,11 @@ public struct RelationTrainer: Sendable {
 
     /// Scores of `folds`-fold cross-validation by document: each fold predicted by a model fitted to
     /// the others (threshold included). Documents are assigned to folds by a hash of their id.
-    public func crossValidate(_ documents: [AnnotatedDocument], folds: Int, score: inout RelationScore) {
+    public func crossValidate(_ documents: [AnnotatedDocument], folds: Int, alsoLearningFrom others: [AnnotatedDocument] = [], score: inout RelationScore) {
         let prepared = documents.map(prepare)
+        let extra = others.map(prepare)
         for fold in 0..<folds {
-            let model = fit(prepared.filter { Self.fold(of: $0.id, folds, salt: "") != fold })
+            let model = fit(prepared.filter { Self.fold(of: $0.id, folds, salt: "") != fold } + extra)
             for document in prepared where Self.fold(of: document.id, folds, salt: "") == fold {
                 score.add(gold: document.gold, predicted: predict(document, model, floor: model.threshold).map(AnnotatedDocument.Relation.init))
             }

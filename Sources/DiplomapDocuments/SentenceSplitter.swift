@@ -14,6 +14,9 @@ enum SentenceSplitter {
         "обл", "респ", "просп", "пл", "д", "кв", "км", "проф", "акад", "ген", "тел", "рис", "табл", "вв", "т", "е", "н", "э",
     ]
 
+    /// Abbreviations that close a list ("и т.д.", "и т.п."): before a capital they end the sentence too.
+    private static let listEnders: Set<String> = ["тд", "тп"]
+
     /// The trimmed byte ranges of the sentences of `bytes`.
     static func sentences(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
@@ -105,6 +108,7 @@ enum SentenceSplitter {
             }
         }
         let word = bytes[start..<dot].filter { $0 != UInt8(ascii: ".") }
+        if listEnders.contains(String(decoding: word, as: UTF8.self).lowercased()) { return false }
         if word.count == 1, word[0] >= UInt8(ascii: "A") && word[0] <= UInt8(ascii: "Z") { return true }
         if word.count == 2, isCyrillicCapital(word[0], word[1]) { return true }
         if bytes[start..<dot].contains(UInt8(ascii: ".")) && word.count <= 4 { return true }
