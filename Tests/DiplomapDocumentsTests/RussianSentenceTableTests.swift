@@ -29,7 +29,7 @@ struct RussianSentenceTableTests {
              must: [], mustNot: ["KGZ-TJK territory.borders cooperation"],
              miss: "the negated signing still reads as cooperation on the border"),
         // Hedging: hedged tension is still a conflict.
-        Case(text: "Эксперты предупреждают, что спор о плотине может осложнить отношения Таджикистана и Узбекистана.",
+        Case(text: "Разногласия по водным ресурсам могут ухудшить отношения Таджикистана и Узбекистана.",
              must: ["TJK-UZB resources.water conflict"], mustNot: ["TJK-UZB resources.water cooperation"]),
         // Topic, not side: Afghanistan's situation is the issue, not a party to it.
         Case(text: "Япония и Узбекистан обсудили ситуацию в Афганистане.",
