@@ -26,6 +26,11 @@ public enum DefaultData {
     /// `Data/model/relations.tsv`: the document mapper's weights, fitted to `Data/corpus` by `diplomap train`.
     public static var relationModelFile: URL { folder("model").appendingPathComponent("relations.tsv") }
 
+    /// `Data/model/relations-<code>.tsv`: the weights for documents in another language (`ru`), fitted to its part of `Data/corpus`.
+    public static func relationModelFile(language code: String) -> URL {
+        folder("model").appendingPathComponent("relations-\(code).tsv")
+    }
+
     /// `Data/unvotes`, the UN General Assembly roll-call votes 1946–2019 (votes, roll calls, issues, gzip CSV).
     public static var unvotesFolder: URL { folder("unvotes") }
     /// `Data/cameo`: CAMEO codes, quad classes and the mapping of events to issues.

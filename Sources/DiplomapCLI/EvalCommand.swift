@@ -14,15 +14,18 @@ struct EvalCommand: AsyncParsableCommand {
         relations with the annotated ones: each relation becomes (unordered country pair, issue, \
         polarity) triples, groups expanded to their members; precision, recall and F1 are micro \
         averages over all documents. Strict counts polarity, loose does not. Prints one row per \
-        issue and the overall row.
+        issue and the overall row, for each language apart (English and Russian documents are \
+        read with weights of their own; a document's language is its "lang" field, else detected).
 
         With --folds K it measures the mapper's design rather than the shipped weights: the \
         documents are split into K folds by a hash of their id, and each fold is mapped by a model \
-        trained (as `diplomap train` does) on the other folds only.
+        trained (as `diplomap train` does) on the other folds of its language, and on every \
+        document of the languages its weights also learn from (Russian learns from English too).
 
         Examples:
           diplomap eval held-out.jsonl
-          diplomap eval --folds 5 Data/corpus/*.jsonl
+          diplomap eval --folds 5 Data/corpus/*.jsonl Data/corpus/ru/*.jsonl
+          diplomap eval --folds 5 --lang ru Data/corpus/*.jsonl Data/corpus/ru/*.jsonl
           diplomap eval gold.jsonl --format json
         """
     )
@@ -32,6 +35,9 @@ struct EvalCommand: AsyncParsableCommand {
 
     @Option(help: "Cross-validate over this many folds instead of using the shipped model.")
     var folds: Int?
+
+    @Option(help: ArgumentHelp("Measure only the documents in this language (en or ru); with --folds the others still train as the language's weights are trained.", valueName: "code"))
+    var lang: Language?
 
     @Option(help: "table or json.")
     var format: ListFormat = .table
@@ -43,19 +49,25 @@ struct EvalCommand: AsyncParsableCommand {
     func run() async throws {
         let mapper = try DocumentMapper.make()
         let registry = try Workspace.registry()
-        var score = RelationScore(expand: { registry.members(of: $0) })
         let documents = try files.flatMap { try AnnotatedDocument.load(URL(fileURLWithPath: $0)) }
-        if let folds {
-            RelationTrainer(extractor: mapper).crossValidate(documents, folds: folds, score: &score)
-        } else {
-            for document in documents {
-                score.add(gold: document.relations, predicted: mapper.extract(document.text).map(AnnotatedDocument.Relation.init))
+        var rows: [[String]] = []
+        for language in Language.allCases where lang == nil || lang == language {
+            let own = documents.filter { $0.language == language }
+            guard !own.isEmpty else { continue }
+            var score = RelationScore(expand: { registry.members(of: $0) })
+            if let folds {
+                let others = documents.filter { $0.language != language && language.learnsFrom.contains($0.language) }
+                RelationTrainer(extractor: mapper).crossValidate(own, folds: folds, alsoLearningFrom: others, score: &score)
+            } else {
+                for document in own {
+                    score.add(gold: document.relations, predicted: mapper.extract(document.text, language: language).map(AnnotatedDocument.Relation.init))
+                }
             }
+            let issues = Issue.allCases.map(\.code).filter { score.looseByIssue[$0] != nil }
+            rows += issues.map { [language.rawValue] + row($0, strict: score.strictByIssue[$0] ?? .init(), loose: score.looseByIssue[$0]!) }
+            rows.append([language.rawValue] + row("overall", strict: score.strict, loose: score.loose))
         }
-        let issues = Issue.allCases.map(\.code).filter { score.looseByIssue[$0] != nil }
-        var rows = issues.map { row($0, strict: score.strictByIssue[$0] ?? .init(), loose: score.looseByIssue[$0]!) }
-        rows.append(row("overall", strict: score.strict, loose: score.loose))
-        let header = ["issue", "strict P", "strict R", "strict F1", "loose P", "loose R", "loose F1", "tp", "fp", "fn"]
+        let header = ["language", "issue", "strict P", "strict R", "strict F1", "loose P", "loose R", "loose F1", "tp", "fp", "fn"]
         let json = rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
         try Output.list(format, header: header, rows: rows, json: json)
     }

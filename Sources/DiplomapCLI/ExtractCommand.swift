@@ -16,6 +16,12 @@ struct ExtractCommand: AsyncParsableCommand {
         states" as C5), the issues its words name (Data/lexicon), and the polarity of each clause; \
         states that are only a venue or a topic ("instability in Afghanistan") are not sides.
 
+        Russian documents are read with the Russian lexicon (Data/lexicon/ru: every case form of \
+        the states' names, capitals, adjectives and leaders) and weights of their own \
+        (Data/model/relations-ru.tsv). The language of each document is detected from its \
+        letters (Russian when a third of them are Cyrillic) unless --lang or a JSONL line's \
+        "lang" says it.
+
         Every relation carries the model's probability that the sentence states it \
         (`confidence`); --min-confidence keeps those at or above a value (default: the model's \
         threshold, chosen when it was trained).
@@ -24,15 +30,17 @@ struct ExtractCommand: AsyncParsableCommand {
         byte at fault and left out, the other files are read, and the command exits with \
         status 3.
 
-        --format jsonl writes one line a document, {"id", "relations": [{"a", "b", "issue", \
-        "polarity", "evidence"}]}, the form the evaluation files use; a plain file's id is its name.
-        --import stores the relations as document evidence (quote and byte offsets), replacing \
-        what an earlier import of the same document stored, so that `diplomap map` shows them.
+        --format jsonl writes one line a document, {"id", "lang", "relations": [{"a", "b", \
+        "issue", "polarity", "evidence"}]}, the form the evaluation files use; a plain file's id \
+        is its name. --import stores the relations as document evidence (quote, byte offsets and, \
+        for a document not in English, its language), replacing what an earlier import of the \
+        same document stored, so that `diplomap map` shows them.
 
         Examples:
           diplomap extract paper.txt
           diplomap extract --format jsonl corpus.jsonl > relations.jsonl
           diplomap extract ../shared/seeds/*.txt --import && diplomap map
+          diplomap extract --lang ru --format jsonl news-ru.txt
         """
     )
 
@@ -49,6 +57,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Keep relations whose probability is at least this (0 to 1).", valueName: "p"))
     var minConfidence: Double?
 
+    @Option(help: ArgumentHelp("The documents' language: en or ru (default: each document's own, detected).", valueName: "code"))
+    var lang: Language?
+
     @Flag(name: .customLong("import"), help: "Store the relations as evidence, replacing each document's earlier rows.")
     var importEvidence = false
 
@@ -62,15 +73,20 @@ struct ExtractCommand: AsyncParsableCommand {
     func run() async throws {
         var mapper = try DocumentMapper.make()
         if let minConfidence { mapper.minimumConfidence = minConfidence }
-        let (documents, damaged) = try DocumentMapper.read(files)
-        let results = documents.map { ($0, mapper.extract($0.text)) }
+        let (read, damaged) = try DocumentMapper.read(files)
+        let documents = read.map { document in
+            var document = document
+            document.language = lang ?? document.language ?? Language.detect(document.text)
+            return document
+        }
+        let results = documents.map { ($0, mapper.extract($0.text, language: $0.language)) }
         switch format {
         case .jsonl:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var out = ""
             for (document, relations) in results {
-                let line = Line(id: document.id, relations: relations.map(AnnotatedDocument.Relation.init))
+                let line = Line(id: document.id, lang: document.language ?? .english, relations: relations.map(AnnotatedDocument.Relation.init))
                 out += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
             }
             Output.print(out)
@@ -94,6 +110,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     private struct Line: Encodable {
         var id: String
+        var lang: Language
         var relations: [AnnotatedDocument.Relation]
     }
 }

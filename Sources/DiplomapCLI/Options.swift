@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiplomapDocuments
 import DiplomapCore
 import DiplomapWorkspace
 import Foundation
@@ -41,6 +42,8 @@ struct StoreOptions: ParsableArguments {
 }
 
 /// How a listing is written: for people, or for programs.
+extension Language: ExpressibleByArgument {}
+
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }

@@ -32,6 +32,8 @@ public struct AnnotatedDocument: Sendable, Codable {
     public var id: String
     /// Where the text comes from: the address of the page it was written from, for the corpus.
     public var source: String?
+    /// The language's code (`en`, `ru`) when the file gives it.
+    public var lang: String?
     public var text: String
     public var relations: [Relation]
 
@@ -39,6 +41,11 @@ public struct AnnotatedDocument: Sendable, Codable {
         self.id = id
         self.text = text
         self.relations = relations
+    }
+
+    /// The language the document is written in: as the file gives it, else detected from its letters.
+    public var language: Language {
+        lang.flatMap(Language.init(rawValue:)) ?? Language.detect(text)
     }
 
     /// Reads an annotation file, one document a line; errors name the line.
@@ -52,7 +59,14 @@ public struct AnnotatedDocument: Sendable, Codable {
         let decoder = JSONDecoder()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
             do {
-                documents.append(try decoder.decode(AnnotatedDocument.self, from: Data(line.utf8)))
+                let document = try decoder.decode(AnnotatedDocument.self, from: Data(line.utf8))
+                if let lang = document.lang, Language(rawValue: lang) == nil {
+                    let known = Language.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw InputError(file: url.path, line: index + 1, field: "lang", message: "unknown language \(lang); expected one of \(known)")
+                }
+                documents.append(document)
+            } catch let error as InputError {
+                throw error
             } catch {
                 throw InputError(file: url.path, line: index + 1, message: "not an annotated document (id, text, relations): \(error)")
             }

@@ -10,7 +10,8 @@ public enum DocumentEvidence {
         return EvidenceSource(id: id, kind: .document, name: document.id, sha256: Checksum.sha256(Data(document.text.utf8)))
     }
 
-    /// One evidence row per relation: kind `.document`, weighed by the mapper's probability, the sentence quoted with its byte offsets.
+    /// One evidence row per relation: kind `.document`, weighed by the mapper's probability, the sentence quoted with its byte offsets
+    /// and, for a document not in English, its language ("bytes 10-96 of the text, in Russian"), so that a reader knows what the quote is.
     ///
     /// A group related with itself (the five acting together) stands, as in the annotation contract,
     /// for every pair of its states; `members` expands a group code into its states.
@@ -18,7 +19,8 @@ public enum DocumentEvidence {
         relations.flatMap { relation in
             let citation = Citation(
                 title: document.id, address: document.file,
-                locator: "bytes \(relation.start)-\(relation.end) of the text", quote: relation.evidence)
+                locator: "bytes \(relation.start)-\(relation.end) of the text" + (relation.language == .english ? "" : ", in \(relation.language.name)"),
+                quote: relation.evidence)
             return pairs(relation, members: members).map { a, b in
                 Evidence(
                     kind: .document, a: a, b: b, issue: relation.issue, polarity: relation.polarity,

@@ -2,7 +2,7 @@ import DiplomapCore
 import Foundation
 
 /// Reads documents from files: plain text, Markdown, HTML, PDF (through `pdftotext`) and JSONL
-/// of `{"id", "text"}`, with a clear error for an empty, binary or malformed file.
+/// of `{"id", "text"}` (and optionally `"lang"`), with a clear error for an empty, binary or malformed file.
 public struct DocumentReader: Sendable {
     /// Where to look for `pdftotext`; the `PATH` by default.
     public var searchPath: [String]
@@ -42,7 +42,7 @@ public struct DocumentReader: Sendable {
         return try TextBytes.decode(data, file: file)
     }
 
-    /// One document a line: a JSON object with string fields `id` and `text`; other fields are ignored.
+    /// One document a line: a JSON object with string fields `id` and `text`, optionally `lang` (`en`, `ru`); other fields are ignored.
     static func jsonLines(_ text: String, file: String) throws -> [SourceDocument] {
         var documents: [SourceDocument] = []
         var errors: [InputError] = []
@@ -61,7 +61,16 @@ public struct DocumentReader: Sendable {
                 errors.append(InputError(file: file, line: index + 1, field: "text", message: "missing or not a string"))
                 continue
             }
-            documents.append(SourceDocument(id: id, text: body, file: file))
+            var language: Language?
+            if let lang = object["lang"] {
+                guard let code = lang as? String, let known = Language(rawValue: code) else {
+                    let codes = Language.allCases.map(\.rawValue).joined(separator: ", ")
+                    errors.append(InputError(file: file, line: index + 1, field: "lang", message: "not a known language code (\(codes))"))
+                    continue
+                }
+                language = known
+            }
+            documents.append(SourceDocument(id: id, text: body, file: file, language: language))
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
         return documents

@@ -14,8 +14,12 @@ public struct ExtractedRelation: Sendable, Hashable, Codable {
     public var end: Int
     /// The model's probability that the sentence states this relation, in [0, 1].
     public var confidence: Double
+    /// The language the document was read in, which the evidence is quoted in.
+    public var language: Language
 
-    public init(a: String, b: String, issue: Issue, polarity: Polarity, evidence: String, start: Int, end: Int, confidence: Double) {
+    public init(
+        a: String, b: String, issue: Issue, polarity: Polarity, evidence: String, start: Int, end: Int, confidence: Double, language: Language = .english
+    ) {
         self.a = a
         self.b = b
         self.issue = issue
@@ -24,5 +28,6 @@ public struct ExtractedRelation: Sendable, Hashable, Codable {
         self.start = start
         self.end = end
         self.confidence = confidence
+        self.language = language
     }
 }

@@ -34,6 +34,8 @@ struct Gazetteer: Sendable {
         for actor in lexicon.actors {
             if actor.phrase.first?.isLowercase == true {
                 references.add(actor.phrase, actor.code)
+                // Russian writes adjectives and demonyms in lower case ("казахстанский"): at the start of a sentence they are capitalised.
+                if actor.phrase.first?.isASCII == false { names.add(actor.phrase, actor.code, caseSensitive: true) }
             } else {
                 names.add(actor.phrase, actor.code, caseSensitive: true)
             }

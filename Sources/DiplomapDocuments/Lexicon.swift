@@ -42,7 +42,9 @@ public enum Cue: String, Sendable, CaseIterable {
 /// The mapper's knowledge as data: phrases per issue, cue words, and extra actor names.
 ///
 /// Kept in plain text files (one phrase a line, `#` for comments, `word*` for common
-/// endings) so that people can read and extend it without touching code.
+/// endings) so that people can read and extend it without touching code. The English files sit
+/// in the folder itself, those of every other language in a subfolder named by its code (`ru/`)
+/// with the same layout; one index holds them all, since words of different scripts never meet.
 public struct Lexicon: Sendable {
     /// Phrases per issue; `nil` for a phrase that names no issue although a shorter part of it
     /// does ("civil war" is not `security.defense` between states).
@@ -53,24 +55,39 @@ public struct Lexicon: Sendable {
     /// Names that contain a state's name but are not the state ("East China Sea", "Japan Times").
     var blockers = PhraseIndex<Bool>()
 
-    /// Reads the lexicon folder: `issues/<issue code>.txt`, `not-issues.txt`, `cues/<cue>.txt`, `actors.tsv`, `not-actors.txt`.
+    /// Reads the lexicon folder: `issues/<issue code>.txt`, `not-issues.txt`, `cues/<cue>.txt`, `actors.tsv`,
+    /// `not-actors.txt`, and the same files of each other language's subfolder (where one is missing, that language has no such phrases).
     public init(folder: URL) throws {
+        try add(folder, optional: false)
+        for language in Language.allCases where language != .english {
+            let subfolder = folder.appendingPathComponent(language.rawValue, isDirectory: true)
+            if FileManager.default.fileExists(atPath: subfolder.path) { try add(subfolder, optional: true) }
+        }
+    }
+
+    /// Adds the phrases of one language's folder.
+    private mutating func add(_ folder: URL, optional: Bool) throws {
         var errors: [InputError] = []
+        func lines(_ name: String) throws -> [(String, Int)] {
+            let url = folder.appendingPathComponent(name)
+            if optional, !FileManager.default.fileExists(atPath: url.path) { return [] }
+            return try Self.lines(url)
+        }
         for issue in Issue.allCases {
-            for (phrase, _) in try Self.lines(folder.appendingPathComponent("issues/\(issue.code).txt")) {
+            for (phrase, _) in try lines("issues/\(issue.code).txt") {
                 issues.add(phrase, issue)
             }
         }
-        for (phrase, _) in try Self.lines(folder.appendingPathComponent("not-issues.txt")) {
+        for (phrase, _) in try lines("not-issues.txt") {
             issues.add(phrase, nil)
         }
         for cue in Cue.allCases {
-            for (phrase, _) in try Self.lines(folder.appendingPathComponent("cues/\(cue.rawValue).txt")) {
+            for (phrase, _) in try lines("cues/\(cue.rawValue).txt") {
                 cues.add(phrase, cue)
             }
         }
         let actorsFile = folder.appendingPathComponent("actors.tsv")
-        for (line, number) in try Self.lines(actorsFile) {
+        for (line, number) in try lines("actors.tsv") {
             let fields = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 errors.append(InputError(file: actorsFile.path, line: number, message: "expected a name and an actor code separated by a tab"))
@@ -78,7 +95,7 @@ public struct Lexicon: Sendable {
             }
             actors.append((fields[0], fields[1]))
         }
-        for (phrase, _) in try Self.lines(folder.appendingPathComponent("not-actors.txt")) {
+        for (phrase, _) in try lines("not-actors.txt") {
             blockers.add(phrase, true)
         }
         guard errors.isEmpty else { throw InputErrors(errors) }

@@ -5,6 +5,8 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// One phrase: its word hashes and what it stands for.
     struct Entry: Sendable {
         var keys: [UInt64]
+        /// Which words are matched by their stem (a Russian `word*`) rather than as written.
+        var stemmed: [Bool]
         var value: Value
         /// The phrase is all capitals in its source ("US", "PRC"), so the text must be too.
         var allCaps: Bool
@@ -21,23 +23,39 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// Whether no phrase has been added.
     var isEmpty: Bool { byFirst.isEmpty }
 
-    /// Adds a phrase as written in a data file; a trailing `*` on a word also adds it with common English endings.
+    /// Adds a phrase as written in a data file; a trailing `*` on a word also adds it with common English
+    /// endings, or, on a Russian word, matches every word of the same stem (`RussianStem`).
     mutating func add(_ phrase: String, _ value: Value, caseSensitive: Bool = false) {
         for variant in Self.expand(phrase) {
-            let words = Tokenizer.words(variant)
+            let words = Tokenizer.words(variant.replacingOccurrences(of: "*", with: ""))
             guard let first = words.first else { continue }
+            // A starred Russian word is matched by its stem; in a hyphenated one ("Южно-Китайское*"), its last part.
+            let stemmed = variant.split(separator: " ").flatMap { written in
+                let parts = Tokenizer.words(String(written.filter { $0 != "*" })).count
+                return [Bool](repeating: false, count: max(parts - 1, 0)) + (parts > 0 ? [written.hasSuffix("*")] : [])
+            }
+            guard stemmed.count == words.count else { continue }
+            let keys = zip(words, stemmed).map { $1 ? $0.stem : $0.key }
             let caps = caseSensitive && words.allSatisfy { $0.text.allSatisfy { !$0.isLowercase } } && variant.contains(where: \.isUppercase)
-            byFirst[first.key, default: []].append(Entry(keys: words.map(\.key), value: value, allCaps: caps))
-            byFirst[first.key]!.sort { $0.keys.count > $1.keys.count }
+            byFirst[keys[0], default: []].append(Entry(keys: keys, stemmed: stemmed, value: value, allCaps: caps))
+            byFirst[keys[0]]!.sort { $0.keys.count > $1.keys.count }
         }
     }
 
     /// The longest phrase that starts at token `i`, if any, that `accept` agrees to.
     func longest(at i: Int, in tokens: [Token], accept: (Entry, Range<Int>) -> Bool = { _, _ in true }) -> Match? {
-        guard let entries = byFirst[tokens[i].key] else { return nil }
+        let token = tokens[i]
+        let exact = longest(byFirst[token.key], at: i, in: tokens, accept: accept)
+        guard token.stem != token.key, let stemmed = longest(byFirst[token.stem], at: i, in: tokens, accept: accept) else { return exact }
+        return stemmed.range.count > (exact?.range.count ?? 0) ? stemmed : exact
+    }
+
+    /// The longest of `entries` that matches at token `i`.
+    private func longest(_ entries: [Entry]?, at i: Int, in tokens: [Token], accept: (Entry, Range<Int>) -> Bool) -> Match? {
+        guard let entries else { return nil }
         for entry in entries where i + entry.keys.count <= tokens.count {
             var same = true
-            for k in 1..<max(1, entry.keys.count) where tokens[i + k].key != entry.keys[k] {
+            for k in 0..<entry.keys.count where (entry.stemmed[k] ? tokens[i + k].stem : tokens[i + k].key) != entry.keys[k] {
                 same = false
                 break
             }
@@ -66,7 +84,8 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     static func expand(_ phrase: String) -> [String] {
         var variants = [""]
         for word in phrase.split(separator: " ") {
-            let stems = word.hasSuffix("*") ? phraseEndings.map { word.dropLast() + $0 } : [String(word)]
+            let russian = word.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) }
+            let stems = word.hasSuffix("*") && !russian ? phraseEndings.map { word.dropLast() + $0 } : [String(word)]
             variants = variants.flatMap { prefix in stems.map { prefix.isEmpty ? $0 : prefix + " " + $0 } }
         }
         return variants

@@ -7,47 +7,48 @@ import Foundation
 /// of sides the sentence may relate, and lets a model fitted to an annotated corpus decide which
 /// pairs it relates, on which issues and with which polarity (`RelationModel`). Every relation
 /// carries the model's probability; those below `minimumConfidence` are left out.
+///
+/// One design serves every language: the lexicon holds each language's words, and each language
+/// has weights of its own, fitted to documents in it; a text is read with the weights of its language.
 public struct RelationExtractor: Sendable {
     private let reader: SentenceReader
     let features: FeatureExtractor
-    /// The fitted weights.
-    public let model: RelationModel
-    /// The least probability of a relation that is returned: the model's threshold unless set.
-    public var minimumConfidence: Double
+    /// The fitted weights of each language the mapper reads; English is always there.
+    public let models: [Language: RelationModel]
+    /// The least probability of a relation that is returned: the threshold of the text's model unless set.
+    public var minimumConfidence: Double?
 
-    /// Builds the mapper from the registry (names, demonyms, capitals, regions), the lexicon and the fitted model.
-    public init(registry: CountryRegistry, lexicon: Lexicon, model: RelationModel) {
+    /// The English weights.
+    public var model: RelationModel { models[.english]! }
+
+    /// Builds the mapper from the registry (names, demonyms, capitals, regions), the lexicon and the fitted
+    /// models: `model` for English, `others` for other languages (a language without weights is read with English's).
+    public init(registry: CountryRegistry, lexicon: Lexicon, model: RelationModel, others: [Language: RelationModel] = [:]) {
         var members: [String: Set<String>] = [:]
         for group in registry.groups where group.kind == .region { members[group.code] = Set(group.members) }
         reader = SentenceReader(gazetteer: Gazetteer(registry: registry, lexicon: lexicon), lexicon: lexicon, members: members)
         features = FeatureExtractor(rules: RuleMapper(members: members))
-        self.model = model
-        minimumConfidence = model.threshold
+        models = others.merging([.english: model]) { _, english in english }
     }
 
-    /// The same mapper with other weights (a model being trained or cross-validated).
-    func with(_ model: RelationModel) -> RelationExtractor {
-        RelationExtractor(reader: reader, features: features, model: model)
+    /// The weights a text in `language` is read with.
+    public func model(for language: Language) -> RelationModel {
+        models[language] ?? model
     }
 
-    private init(reader: SentenceReader, features: FeatureExtractor, model: RelationModel) {
-        self.reader = reader
-        self.features = features
-        self.model = model
-        minimumConfidence = model.threshold
-    }
-
-    /// The relations stated in `text`, in order of their sentences.
-    public func extract(_ text: String) -> [ExtractedRelation] {
+    /// The relations stated in `text`, in order of their sentences, read as `language` (detected when nil).
+    public func extract(_ text: String, language: Language? = nil) -> [ExtractedRelation] {
         var utf8 = Array(text.utf8)
         return utf8.withUnsafeMutableBufferPointer { buffer in
-            extract(UnsafeBufferPointer(buffer))
+            extract(UnsafeBufferPointer(buffer), language: language)
         }
     }
 
-    /// The relations stated in UTF-8 text.
-    public func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> [ExtractedRelation] {
-        relations(instances(bytes), bytes: bytes, floor: minimumConfidence)
+    /// The relations stated in UTF-8 text, read as `language` (detected when nil).
+    public func extract(_ bytes: UnsafeBufferPointer<UInt8>, language: Language? = nil) -> [ExtractedRelation] {
+        let language = language ?? Language.detect(bytes)
+        let model = model(for: language)
+        return relations(instances(bytes), bytes: bytes, model: model, floor: minimumConfidence ?? model.threshold, language: language)
     }
 
     /// The model's view of every sentence of the text.
@@ -56,8 +57,10 @@ public struct RelationExtractor: Sendable {
         return features.instances(readings, bytes: bytes)
     }
 
-    /// Every relation of the instances whose probability reaches `floor`.
-    func relations(_ instances: [SentenceInstance], bytes: UnsafeBufferPointer<UInt8>, floor: Double) -> [ExtractedRelation] {
+    /// Every relation of the instances whose probability under `model` reaches `floor`.
+    func relations(
+        _ instances: [SentenceInstance], bytes: UnsafeBufferPointer<UInt8>, model: RelationModel, floor: Double, language: Language
+    ) -> [ExtractedRelation] {
         var relations: [ExtractedRelation] = []
         let heads = RelationModel.heads
         for instance in instances where !instance.candidates.isEmpty {
@@ -80,7 +83,7 @@ public struct RelationExtractor: Sendable {
                     if evidence == nil { evidence = String(decoding: bytes[instance.range], as: UTF8.self) }
                     relations.append(ExtractedRelation(
                         a: candidate.a, b: candidate.b, issue: issue, polarity: polarity, evidence: evidence!,
-                        start: instance.range.lowerBound, end: instance.range.upperBound, confidence: confidence))
+                        start: instance.range.lowerBound, end: instance.range.upperBound, confidence: confidence, language: language))
                 }
             }
         }

@@ -231,9 +231,11 @@ enum Feature {
 
     /// A word's key with letters lower-cased and a plural or verb ending cut ("pipelines" → "pipeline",
     /// "signed" → "sign"), so that the forms of a word share their weight; every number is one word.
+    /// A Russian word's key is the stem the tokenizer cut (`RussianStem`).
     static func stem(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> UInt64 {
         let first = bytes[token.start]
         if first >= 0x30 && first <= 0x39 { return number }
+        if token.cyrillic { return token.stem }
         var end = token.end
         let length = end - token.start
         func endsWith(_ suffix: StaticString) -> Bool {

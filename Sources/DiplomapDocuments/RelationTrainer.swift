@@ -38,10 +38,11 @@ public struct RelationTrainer: Sendable {
 
     /// Scores of `folds`-fold cross-validation by document: each fold predicted by a model fitted to
     /// the others (threshold included). Documents are assigned to folds by a hash of their id.
-    public func crossValidate(_ documents: [AnnotatedDocument], folds: Int, score: inout RelationScore) {
+    public func crossValidate(_ documents: [AnnotatedDocument], folds: Int, alsoLearningFrom others: [AnnotatedDocument] = [], score: inout RelationScore) {
         let prepared = documents.map(prepare)
+        let extra = others.map(prepare)
         for fold in 0..<folds {
-            let model = fit(prepared.filter { Self.fold(of: $0.id, folds, salt: "") != fold })
+            let model = fit(prepared.filter { Self.fold(of: $0.id, folds, salt: "") != fold } + extra)
             for document in prepared where Self.fold(of: document.id, folds, salt: "") == fold {
                 score.add(gold: document.gold, predicted: predict(document, model, floor: model.threshold).map(AnnotatedDocument.Relation.init))
             }
@@ -53,6 +54,7 @@ public struct RelationTrainer: Sendable {
     /// A document read once: its sentences as the model sees them and the labels of their candidates.
     struct Prepared {
         var id: String
+        var language: Language
         var bytes: [UInt8]
         var instances: [SentenceInstance]
         /// Per instance, per candidate.
@@ -100,7 +102,7 @@ public struct RelationTrainer: Sendable {
             let gold = Set(located.filter { $0.range.overlaps(instance.range) }.flatMap(\.triples))
             return instance.candidates.map { label(statePairs([$0.a], [$0.b]), gold: gold) }
         }
-        return Prepared(id: document.id, bytes: bytes, instances: instances, labels: labels, gold: document.relations)
+        return Prepared(id: document.id, language: document.language, bytes: bytes, instances: instances, labels: labels, gold: document.relations)
     }
 
     private func label(_ pairs: Set<[String]>, gold: Set<Triple>) -> Label {
@@ -138,7 +140,7 @@ public struct RelationTrainer: Sendable {
     }
 
     private func predict(_ document: Prepared, _ model: RelationModel, floor: Double) -> [ExtractedRelation] {
-        document.bytes.withUnsafeBufferPointer { extractor.with(model).relations(document.instances, bytes: $0, floor: floor) }
+        document.bytes.withUnsafeBufferPointer { extractor.relations(document.instances, bytes: $0, model: model, floor: floor, language: document.language) }
     }
 
     /// The threshold with the best mean strict F1 per document over an inner cross-validation of

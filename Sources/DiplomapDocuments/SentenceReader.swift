@@ -10,13 +10,15 @@ struct SentenceReader: Sendable {
     /// How many words before a cue a negation still reaches.
     private static let negationScope = 3
     /// Words that continue a list after a comma ("China, Russia, and Iran").
-    private static let listJoiners: Set<UInt64> = Set(["and", "or"].map { Tokenizer.key(Substring($0)) })
+    private static let listJoiners: Set<UInt64> = Set(["and", "or", "и", "или"].map { Tokenizer.key(Substring($0)) })
     /// How many words (none of them a name) may come before a subordinate clause that still opens the sentence ("Thus, even if").
     private static let frontedReach = 2
     /// How many words from a conflict cue an issue still takes its polarity from.
     private static let conflictScope = 7
     /// Words that join the names of a coordinated list.
-    private static let coordinators: Set<UInt64> = Set(["and", "or", "both", "as", "well", "the", "also"].map { Tokenizer.key(Substring($0)) })
+    private static let coordinators: Set<UInt64> = Set(
+        ["and", "or", "both", "as", "well", "the", "also", "и", "или", "а", "также", "как"].map { Tokenizer.key(Substring($0)) })
+    private static let theKey = Tokenizer.key("the")
 
     func read(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> SentenceReading {
         var reading = SentenceReading(range: range)
@@ -77,7 +79,6 @@ struct SentenceReader: Sendable {
         }
         var list: [String] = []
         var listMutual = false
-        let theKey = Tokenizer.key("the")
         var subjectClause: Int?
         for (index, mention) in kept.enumerated() {
             let previous = index > 0 ? kept[index - 1] : nil
@@ -112,7 +113,7 @@ struct SentenceReader: Sendable {
                 if list.count > 1, listMutual { reading.mutualLists.append(list) }
                 list = [mention.code]
                 let start = mention.range.lowerBound
-                listMutual = cueEndingAt[start] == .mutual || (start > 0 && tokens[start - 1].key == theKey && cueEndingAt[start - 1] == .mutual)
+                listMutual = cueEndingAt[start] == .mutual || (start > 0 && tokens[start - 1].key == Self.theKey && cueEndingAt[start - 1] == .mutual)
             }
         }
         if list.count > 1 { reading.lists.append(list) }
@@ -196,12 +197,14 @@ struct SentenceReader: Sendable {
         return gap.count == 3 && gap.first == 0xE2 && gap.dropFirst().first == 0x80 // en or em dash
     }
 
-    /// A news dateline: a place in capitals opening the text, then a colon, bracket or dash ("MOSCOW (Agency) –").
+    /// A news dateline: a place in capitals opening the text, then a colon, bracket or dash ("MOSCOW (Agency) –"),
+    /// or in Russian a comma ("АСТАНА, 5 марта. /ТАСС/.").
     private static func isDateline(_ bytes: UnsafeBufferPointer<UInt8>, _ words: ArraySlice<Token>) -> Bool {
         guard let last = words.last, words.allSatisfy(\.allCaps), last.end - words.first!.start > 3 else { return false }
         var i = last.end
         while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
         guard i < bytes.count else { return false }
+        if bytes[i] == UInt8(ascii: ","), last.cyrillic { return true }
         return bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: "(") || bytes[i] == 0xE2 || bytes[i] == UInt8(ascii: "-")
     }
 

@@ -5,10 +5,13 @@ public struct SourceDocument: Sendable, Hashable {
     public var text: String
     /// The file it was read from.
     public var file: String
+    /// The language it is written in, when the file or the user says so; detected from its letters otherwise.
+    public var language: Language?
 
-    public init(id: String, text: String, file: String) {
+    public init(id: String, text: String, file: String, language: Language? = nil) {
         self.id = id
         self.text = text
         self.file = file
+        self.language = language
     }
 }

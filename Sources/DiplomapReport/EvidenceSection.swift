@@ -49,7 +49,7 @@ public struct EvidenceSection {
         var body = "<span class=\"polarity \(evidence.polarity.rawValue)\">\(ReportNames.polarity(evidence))</span> <span class=\"kind\">\(evidence.kind.rawValue)</span>"
         if let period = evidence.period { body += " <span class=\"date\">\(period.start)\(period.end.flatMap { $0 == period.start ? nil : "–\($0)" } ?? "")</span>" }
         if let summary = citation.summary { body += "<p>\(HTML.escape(summary))</p>" }
-        if let quote = citation.quote { body += "<blockquote>\(HTML.escape(quote))</blockquote>" }
+        if let quote = citation.quote { body += "<blockquote\(language(quote))>\(HTML.escape(quote))</blockquote>" }
         var also = ""
         if !citation.also.isEmpty {
             let items = citation.also.map { other in
@@ -58,6 +58,16 @@ public struct EvidenceSection {
             also = "<p class=\"also\">Also cited:</p><ul class=\"also\">\(items.joined())</ul>"
         }
         return "<li>\(body)<p class=\"cite\">\(source(citation))</p>\(also)</li>"
+    }
+
+    /// ` lang="ru"` for a quote in Russian (mostly Cyrillic letters), so that browsers and screen readers read it as such;
+    /// the citation's locator says so in words ("bytes 0-96 of the text, in Russian").
+    private static func language(_ quote: String) -> String {
+        var cyrillic = 0, latin = 0
+        for scalar in quote.unicodeScalars {
+            if (0x400...0x4FF).contains(scalar.value) { cyrillic += 1 } else if scalar.isASCII, scalar.properties.isAlphabetic { latin += 1 }
+        }
+        return cyrillic > 0 && cyrillic * 3 >= cyrillic + latin ? " lang=\"ru\"" : ""
     }
 
     /// A citation's title as a link, then its publisher, date, locator and address.

@@ -51,8 +51,8 @@ struct WriteController<Context: RequestContext>: Sendable {
         where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw APIError(status: .badRequest, message: "\(field): must not be empty")
         }
-        let document = SourceDocument(id: posted.id, text: posted.text, file: posted.address)
-        let relations = mapper.extract(posted.text)
+        let document = SourceDocument(id: posted.id, text: posted.text, file: posted.address, language: posted.lang)
+        let relations = mapper.extract(posted.text, language: posted.lang)
         let source = try await workspace.importDocument(document, relations: relations, title: posted.title)
         return try Representation(json: DocumentResult(source: source, relations: relations), cacheControl: "no-store").response(to: request, status: .created)
     }
@@ -112,6 +112,8 @@ struct DocumentPost: Decodable {
     var title: String
     var address: String
     var text: String
+    /// The text's language; detected from its letters when left out.
+    var lang: Language?
 }
 
 /// What `POST /documents` stored: the source and the relations found.

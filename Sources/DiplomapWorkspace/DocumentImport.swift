@@ -1,13 +1,20 @@
 import DiplomapCore
 import DiplomapData
 import DiplomapDocuments
+import Foundation
 
 extension Workspace {
-    /// The document mapper of the embedded data: the registry's names, `Data/lexicon` and the model of `Data/model`.
+    /// The document mapper of the embedded data: the registry's names, `Data/lexicon` and the models of `Data/model`,
+    /// one for English and one for each other language that has a weights file.
     public static func documentMapper(registry: CountryRegistry) throws -> RelationExtractor {
-        RelationExtractor(
+        var others: [Language: RelationModel] = [:]
+        for language in Language.allCases where language != .english {
+            let file = DefaultData.relationModelFile(language: language.rawValue)
+            if FileManager.default.fileExists(atPath: file.path) { others[language] = try RelationModel(contentsOf: file) }
+        }
+        return RelationExtractor(
             registry: registry, lexicon: try Lexicon(folder: DefaultData.lexiconFolder),
-            model: try RelationModel(contentsOf: DefaultData.relationModelFile))
+            model: try RelationModel(contentsOf: DefaultData.relationModelFile), others: others)
     }
 
     /// Stores a document's relations as one document source, replacing what an earlier import of the same document stored.

@@ -39,10 +39,42 @@ struct ExtractCommandTests {
         """)
         let result = try cli.run(["eval", gold, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("economy.trade,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0"))
+        #expect(result.stdout.contains("en,economy.trade,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0"))
         // Overall: the annotated triple found (tp 1, fn 0), whatever else the model adds.
-        let overall = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("overall,") })
+        let overall = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("en,overall,") })
         let fields = overall.split(separator: ",")
-        #expect(fields.count == 10 && fields[2] == "1.000" && fields[7] == "1" && fields[9] == "0", "\(overall)")
+        #expect(fields.count == 11 && fields[3] == "1.000" && fields[8] == "1" && fields[10] == "0", "\(overall)")
+    }
+}
+
+/// `diplomap extract` of Russian documents, through the real executable.
+struct RussianExtractCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func russianDocumentIsDetectedImportedAndQuotedWithItsLanguage() throws {
+        let text = "Япония и Казахстан договорились расширить взаимную торговлю. Токио выделит Астане новые кредиты."
+        let file = cli.folder.appendingPathComponent("talks-ru.txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = try cli.run(["extract", "--format", "jsonl", "--import", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(line["lang"] as? String == "ru")
+        let relations = try #require(line["relations"] as? [[String: Any]])
+        #expect(relations.contains { $0["issue"] as? String == "economy.trade" && Set(($0["a"] as? [String] ?? []) + ($0["b"] as? [String] ?? [])) == ["JPN", "KAZ"] })
+        #expect(relations.allSatisfy { text.contains($0["evidence"] as? String ?? "∅") })
+        let evidence = try cli.run(["evidence", "--dyad", "JPN-KAZ", "--format", "csv"]).stdout
+        #expect(evidence.contains("Япония и Казахстан договорились расширить взаимную торговлю."))
+        #expect(evidence.contains("in Russian"))
+    }
+
+    @Test func langOptionOverridesDetectionAndRejectsUnknownCodes() throws {
+        let file = cli.folder.appendingPathComponent("short.txt")
+        try "Japan and Kazakhstan agreed to expand trade.".write(to: file, atomically: true, encoding: .utf8)
+        let result = try cli.run(["extract", "--format", "jsonl", "--lang", "ru", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"lang\":\"ru\""))
+        let bad = try cli.run(["extract", "--lang", "xx", file.path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("lang"))
     }
 }

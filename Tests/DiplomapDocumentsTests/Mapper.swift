@@ -9,7 +9,8 @@ enum Mapper {
         let registry = try! KnowledgeBase.registry(countries: DefaultData.countriesFile, groups: DefaultData.groupsFile)
         return RelationExtractor(
             registry: registry, lexicon: try! Lexicon(folder: DefaultData.lexiconFolder),
-            model: try! RelationModel(contentsOf: DefaultData.relationModelFile))
+            model: try! RelationModel(contentsOf: DefaultData.relationModelFile),
+            others: [.russian: try! RelationModel(contentsOf: DefaultData.relationModelFile(language: "ru"))])
     }()
 
     /// The relations of a text as "A-B issue polarity" strings, sides sorted, for compact expectations.

@@ -146,6 +146,17 @@ struct MapReportTests {
         #expect(!alone.contains("Also cited"))
     }
 
+    @Test func aRussianQuoteShowsWithItsDocumentAndLanguage() {
+        let quote = "Япония и Казахстан договорились расширить торговлю."
+        let citation = Citation(title: "talks-ru.txt", address: "/tmp/talks-ru.txt", locator: "bytes 0-92 of the text, in Russian", quote: quote)
+        let item = EvidenceSection.item(Evidence(kind: .document, a: "JPN", b: "KAZ", issue: .trade, polarity: .cooperation, citation: citation))
+        #expect(item.contains("<blockquote lang=\"ru\">\(quote)</blockquote>"))
+        #expect(item.contains("talks-ru.txt") && item.contains("in Russian"))
+        let english = EvidenceSection.item(Evidence(kind: .document, a: "JPN", b: "KAZ", issue: .trade, polarity: .cooperation,
+                                                    citation: Citation(title: "t.txt", address: "/tmp/t.txt", quote: "Japan and Kazakhstan (Казахстан) agreed.")))
+        #expect(english.contains("<blockquote>"))
+    }
+
     @Test func addressesWrapAtTheirSeparators() {
         #expect(HTML.breakable("https://a.org/b-c?d=e&f") == "https:/<wbr>/<wbr>a.<wbr>org/<wbr>b-<wbr>c?<wbr>d=<wbr>e&amp;<wbr>f")
     }

@@ -65,6 +65,24 @@ import Testing
         }
     }
 
+    @Test func postedRussianDocumentIsReadInRussianAndQuotedWithItsLanguage() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/v1/documents", method: .post, headers: bearer, body: try fixture("document-ru.json")) { response in
+                #expect(response.status == .created)
+                let relations = try #require(response.object["relations"] as? [[String: Any]])
+                let trade = relations.first { Set([$0["a"] as? String, $0["b"] as? String]) == ["TKM", "KOR"] && $0["issue"] as? String == "economy.trade" }
+                #expect(trade?["language"] as? String == "ru")
+                #expect(trade?["evidence"] as? String == "Туркменистан и Южная Корея договорились расширить взаимную торговлю.")
+            }
+            try await client.execute(uri: "/api/v1/dyads/TKM-KOR/evidence?issue=economy.trade", method: .get) { response in
+                let rows = try #require(response.object["evidence"] as? [[String: Any]])
+                let citation = try #require(rows.compactMap { $0["citation"] as? [String: Any] }.first { $0["title"] as? String == "Заметка о Туркменистане и Южной Корее" })
+                #expect((citation["quote"] as? String)?.hasPrefix("Туркменистан и Южная Корея") == true)
+                #expect((citation["locator"] as? String)?.hasSuffix(", in Russian") == true)
+            }
+        }
+    }
+
     @Test func badDocuments() async throws {
         try await withServer(bodyLimit: 2000) { client in
             let cases: [(String, String)] = [
@@ -72,6 +90,7 @@ import Testing
                 (#"{"id": "x", "title": "t", "address": "a", "text": 3}"#, "text"),
                 (#"{"id": " ", "title": "t", "address": "a", "text": "Japan."}"#, "id"),
                 ("not json", "body"),
+                (#"{"id": "x", "title": "t", "address": "a", "text": "Japan.", "lang": "xx"}"#, "lang"),
             ]
             for (body, field) in cases {
                 try await client.execute(uri: "/api/v1/documents", method: .post, headers: bearer, body: ByteBuffer(string: body)) { response in
