@@ -25,9 +25,10 @@ public func buildApplication(
     let router = try buildRouter(configuration, service: service, logger: logger)
     return Application(
         router: router,
-        server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
-            CachedReadHandler(cache: service.cachedBody(for:), serverName: serverName, logger: logger)
-        ])),
+        server: .http1(configuration: HTTP1Channel.Configuration(
+            additionalChannelHandlers: [CachedReadHandler(cache: service.cachedBody(for:), serverName: serverName, logger: logger)],
+            idleTimeout: TimeAmount(configuration.idleTimeout)
+        )),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger

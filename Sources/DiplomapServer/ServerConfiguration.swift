@@ -9,20 +9,29 @@ public struct ServerConfiguration: Sendable {
     /// The largest request body accepted, in bytes; larger ones get 413.
     public var bodyLimit: Int
 
+    /// How long a connection may go without a whole request head or a response before it is closed: idle keep-alive
+    /// connections, and slow clients that trickle a request's headers (slowloris), let go of their socket after it.
+    public var idleTimeout: Duration
+
     /// How often the server checks whether another process has written to the store, to drop its cached maps.
     public var changeCheckInterval: Duration
 
     /// The default body limit: 1 MiB, ample for a document or a fact file.
     public static let defaultBodyLimit = 1 << 20
 
+    /// The default idle timeout: long enough for a browser's keep-alive between clicks, short enough that a few thousand
+    /// stalled connections do not hold the server's file descriptors for long.
+    public static let defaultIdleTimeout = Duration.seconds(30)
+
     public init(
         host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, bodyLimit: Int = ServerConfiguration.defaultBodyLimit,
-        changeCheckInterval: Duration = .seconds(1)
+        idleTimeout: Duration = ServerConfiguration.defaultIdleTimeout, changeCheckInterval: Duration = .seconds(1)
     ) {
         self.host = host
         self.port = port
         self.changeCheckInterval = changeCheckInterval
         self.token = token.flatMap { $0.isEmpty ? nil : $0 }
         self.bodyLimit = bodyLimit
+        self.idleTimeout = idleTimeout
     }
 }
