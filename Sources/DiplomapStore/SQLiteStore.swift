@@ -57,6 +57,15 @@ public final class SQLiteStore: EvidenceStore {
     static let bulkThreshold = 50_000
 
     public func replace(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
+        do {
+            try await write(source, with: evidence)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            // The transaction is rolled back: say so in one line, not with the statement that failed.
+            throw StoreFullError(path: writer.path)
+        }
+    }
+
+    private func write(_ source: EvidenceSource, with evidence: [Evidence]) async throws {
         let times = try await writer.write { db in
             try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [source.id])
             try db.execute(
@@ -224,5 +233,14 @@ public final class SQLiteStore: EvidenceStore {
             conditions.append("kind IN \(list(kinds.map(\.rawValue).sorted()))")
         }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+}
+
+/// An import refused because the disk holding the store is full; nothing of it was written.
+public struct StoreFullError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+
+    public var description: String {
+        "the disk holding the store \(path) is full: nothing was imported; free some space and import again"
     }
 }

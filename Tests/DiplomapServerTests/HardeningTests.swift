@@ -139,7 +139,6 @@ import Testing
             #expect(slow.waitForClose(seconds: 10), "the slow client was kept past the idle timeout")
             #expect(idle.waitForClose(seconds: 10), "the idle client was kept past the idle timeout")
             #expect(ContinuousClock.now - opened >= .milliseconds(900), "closed before the idle timeout")
-            try await client.execute(uri: "/api/v1/issues", method: .get) { #expect($0.status == .ok) }
         }
     }
 
