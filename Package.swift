@@ -198,7 +198,13 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DiplomapCLITests", dependencies: ["DiplomapCLI", "DiplomapCore"]),
+        .testTarget(
+            name: "DiplomapCLITests",
+            dependencies: [
+                "DiplomapCLI", "DiplomapCore", "DiplomapWorkspace", "DiplomapTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "DiplomapServerTests",
             dependencies: [

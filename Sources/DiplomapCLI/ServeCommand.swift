@@ -71,10 +71,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info (every request), notice, warning or error.")
     var logLevel: String = "info"
 
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp(
+        "Seconds a connection may wait for a whole request head before it is closed: idle keep-alive connections and clients that send their headers slowly.",
+        valueName: "seconds"))
+    var idleTimeout: Int = Int(ServerConfiguration.defaultIdleTimeout.components.seconds)
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error") }
         if let poolSize, !(1...500).contains(poolSize) { throw ValidationError("--pool must be from 1 to 500") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 3600 seconds") }
         _ = try interval
     }
 
@@ -101,7 +107,10 @@ struct ServeCommand: AsyncParsableCommand {
                     fetcher: try feed.fetcher(), options: try EventFocus.scanOptions(focus, registry: workspace.registry), settings: "--focus \(focus)", every: try interval
                 )
                 : nil
-            let configuration = ServerConfiguration(host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["DIPLOMAP_TOKEN"], following: following)
+            let configuration = ServerConfiguration(
+                host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["DIPLOMAP_TOKEN"], idleTimeout: .seconds(idleTimeout),
+                following: following
+            )
             let writing = (configuration.token == nil ? "writing disabled (no token)" : "writing with the bearer token")
                 + (followGDELT ? ", following \(feed.dataset.rawValue) every \(every)" : "")
             let host = self.host

@@ -32,9 +32,10 @@ public func buildApplication(
     }
     return Application(
         router: router,
-        server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
-            CachedReadHandler(cache: service.cachedBody(for:), serverName: serverName, logger: logger)
-        ])),
+        server: .http1(configuration: HTTP1Channel.Configuration(
+            additionalChannelHandlers: [CachedReadHandler(cache: service.cachedBody(for:), serverName: serverName, logger: logger)],
+            idleTimeout: TimeAmount(configuration.idleTimeout)
+        )),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

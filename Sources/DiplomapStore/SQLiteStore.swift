@@ -58,6 +58,15 @@ public final class SQLiteStore: EvidenceStore {
 
     @discardableResult
     public func replace(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
+        do {
+            return try await write(source, with: evidence, recording: record)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            // The transaction is rolled back: say so in one line, not with the statement that failed.
+            throw StoreFullError(path: writer.path)
+        }
+    }
+
+    private func write(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
         let (importID, times) = try await writer.write { db in
             try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [source.id])
             let importID = try ImportLedger.insert(record, into: db)
@@ -240,5 +249,14 @@ public final class SQLiteStore: EvidenceStore {
             conditions.append("kind IN \(list(kinds.map(\.rawValue).sorted()))")
         }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+}
+
+/// An import refused because the disk holding the store is full; nothing of it was written.
+public struct StoreFullError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+
+    public var description: String {
+        "the disk holding the store \(path) is full: nothing was imported; free some space and import again"
     }
 }

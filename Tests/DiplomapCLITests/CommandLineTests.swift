@@ -17,13 +17,7 @@ struct CommandLineTests {
     }()
 
     func run(_ arguments: [String]) throws -> Result {
-        let executable = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("diplomap")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["DIPLOMAP_DB"] = folder.appendingPathComponent("store.sqlite").path
-        process.environment = environment
+        let process = command(arguments)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -32,6 +26,26 @@ struct CommandLineTests {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts the tool and returns at once, its output discarded: for tests that stop it themselves.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = command(arguments)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The tool with `arguments`, its store in this test's folder unless they name another.
+    private func command(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("diplomap")
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DIPLOMAP_DB"] = folder.appendingPathComponent("store.sqlite").path
+        process.environment = environment
+        return process
     }
 
     @Test func mapWritesTheReportWithTheSeedFacts() throws {

@@ -122,10 +122,63 @@ import Testing
         }
     }
 
+    /// A connection that sends nothing, and one that never finishes its request head (slowloris), are closed after the
+    /// idle timeout, while other clients are served meanwhile.
+    @Test func idleAndSlowConnectionsAreClosed() async throws {
+        try await withServer(idleTimeout: .seconds(1), setup: .live) { client in
+            let port = try #require(client.port)
+            let idle = try RawConnection(port: port)
+            let slow = try RawConnection(port: port)
+            slow.write("GET /api/v1/issues HTTP/1.1\r\nHost: test\r\nX-Slow: ")
+            let opened = ContinuousClock.now
+            try await client.execute(uri: "/api/v1/issues", method: .get) { #expect($0.status == .ok) }
+            for _ in 0..<3 {
+                try await Task.sleep(for: .milliseconds(300))
+                slow.write("x")
+            }
+            #expect(slow.waitForClose(seconds: 10), "the slow client was kept past the idle timeout")
+            #expect(idle.waitForClose(seconds: 10), "the idle client was kept past the idle timeout")
+            #expect(ContinuousClock.now - opened >= .milliseconds(900), "closed before the idle timeout")
+        }
+    }
+
     @Test func tokenComparison() {
         #expect(RequestLimits.tokenMatches("secret", "secret"))
         for given in ["", "secre", "secrets", "Secret", "secreu", String(repeating: "s", count: 10_000)] {
             #expect(!RequestLimits.tokenMatches(given, "secret"), "\(given.prefix(10))")
+        }
+    }
+}
+
+/// A bare TCP connection to the server, for clients no HTTP library would be: silent, or slow.
+private final class RawConnection {
+    private let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let status = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        try #require(status == 0, "connect: errno \(errno)")
+    }
+
+    deinit { close(fd) }
+
+    func write(_ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count - 1, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Whether the server closes the connection within `seconds`: a read that ends (or fails on a reset) in time.
+    func waitForClose(seconds: Int) -> Bool {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 { return true }
+            if count < 0 { return errno == ECONNRESET }
         }
     }
 }

@@ -30,12 +30,13 @@ enum TestStore {
 
 /// Runs `test` against a server on a fresh store, through the router or over loopback.
 func withServer<Value: Sendable>(
-    token: String? = "secret", bodyLimit: Int = ServerConfiguration.defaultBodyLimit, setup: TestingSetup = .router,
+    token: String? = "secret", bodyLimit: Int = ServerConfiguration.defaultBodyLimit,
+    idleTimeout: Duration = ServerConfiguration.defaultIdleTimeout, setup: TestingSetup = .router,
     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Value
 ) async throws -> Value {
     var logger = Logger(label: "diplomap.server.tests")
     logger.logLevel = .warning
-    let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit)
+    let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit, idleTimeout: idleTimeout)
     let workspace = try await Workspace.open(path: try await TestStore.fresh())
     let app = try await buildApplication(configuration, workspace: workspace, logger: logger)
     do {
