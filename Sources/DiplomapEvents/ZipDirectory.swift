@@ -32,14 +32,15 @@ struct ZipDirectory {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw DamagedFile(file: path, offset: nil, reason: "zip: the file cannot be read") }
         defer { close(descriptor) }
+        var status = stat()
+        fstat(descriptor, &status)
+        let size = Int(status.st_size)
         func bytes(_ range: Range<Int>) -> [UInt8] {
+            guard range.lowerBound >= 0, range.count <= size else { return [] }
             var buffer = [UInt8](repeating: 0, count: range.count)
             let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(range.lowerBound)) }
             return Array(buffer.prefix(max(0, count)))
         }
-        var status = stat()
-        fstat(descriptor, &status)
-        let size = Int(status.st_size)
         // The record is 22 bytes plus a comment of at most 65,535, at the very end.
         let tailStart = max(0, size - 22 - 65_535)
         let tail = bytes(tailStart..<size)
@@ -56,6 +57,9 @@ struct ZipDirectory {
                 throw DamagedFile(file: path, offset: endOffset, reason: "zip: a ZIP64 archive without its ZIP64 locator")
             }
             let recordOffset = u64(locator, 8)
+            guard (0...size).contains(recordOffset) else {
+                throw DamagedFile(file: path, offset: endOffset - 20, reason: "zip: the ZIP64 locator points outside the file")
+            }
             let record = bytes(recordOffset..<(recordOffset + 56))
             guard record.count == 56, u32(record, 0) == 0x0606_4B50 else {
                 throw DamagedFile(file: path, offset: recordOffset, reason: "zip: the ZIP64 end-of-central-directory record is damaged")
@@ -64,7 +68,8 @@ struct ZipDirectory {
             directorySize = u64(record, 40)
             start = u64(record, 48)
         }
-        guard start + directorySize <= endOffset else {
+        // Values read from a damaged file can be anything: each is checked against the file's size before use.
+        guard (0...size).contains(start), (0...size).contains(directorySize), (0...size).contains(count), start + directorySize <= endOffset else {
             throw DamagedFile(file: path, offset: endOffset, reason: "zip: the central directory is damaged (it would run past the record that ends it)")
         }
         let listing = bytes(start..<(start + directorySize))
@@ -81,6 +86,9 @@ struct ZipDirectory {
             let name = String(decoding: listing[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
             var sizes = Sizes(uncompressed: u32(listing, at + 24), compressed: u32(listing, at + 20), offset: u32(listing, at + 42))
             readZip64Sizes(&sizes, extra: listing[(at + 46 + nameLength)..<(at + 46 + nameLength + extraLength)])
+            guard (0...size).contains(sizes.compressed), (0...size).contains(sizes.offset), sizes.uncompressed >= 0 else {
+                throw DamagedFile(file: path, offset: start + at, reason: "zip: the central directory is damaged (entry \(name) has sizes or an offset outside the file)")
+            }
             if !name.hasSuffix("/") {
                 directory.entries.append(
                     Entry(

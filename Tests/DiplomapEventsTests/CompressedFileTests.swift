@@ -38,6 +38,19 @@ struct CompressedFileTests {
         #expect(csv == DamagedFileTests.header && report.rowsRead == 2000)
     }
 
+    /// A directory whose numbers point past the end of the file is damage, not a crash or a huge read.
+    @Test func anEntrySizeOutsideTheFileIsDamage() async throws {
+        let url = try Fixture.damagedCopy(of: "gdelt2_generated.zip", as: "size.zip") { bytes in
+            let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+            let at = (0..<(bytes.count - 4)).first { Array(bytes[$0..<($0 + 4)]) == signature }!
+            bytes.replaceSubrange((at + 20)..<(at + 24), with: [0xF0, 0xFF, 0xFF, 0x7F])
+        }
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let (_, report) = try await Fixture.aggregate([url.path])
+        let damage = try #require(report.damaged.first)
+        #expect(damage.reason.hasPrefix("zip: the central directory is damaged (entry 20190301000000.export.CSV has sizes or an offset outside the file)"))
+    }
+
     /// Compressed files read at once, between plain and damaged ones, give what reading them one at a time gives,
     /// in the order of the files.
     @Test(arguments: [2, 3, 8])
