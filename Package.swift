@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.25.0"),
@@ -63,14 +62,14 @@ let package = Package(
         ),
         // The document mapper: relations between states from text, and its evaluation.
         .target(name: "DiplomapDocuments", dependencies: ["DiplomapCore"]),
-        // zlib from the system, to read the gzip-compressed vote files.
+        // zlib from the system: the gzip vote files, and the gzip and zip event files.
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
         // UN General Assembly votes: loading, agreement, kappa, S score, ideal points, evidence.
         .target(name: "DiplomapVotes", dependencies: ["DiplomapCore", "SystemZlib", .product(name: "Logging", package: "swift-log")]),
         // Political event data (GDELT 1.0/2.0, ICEWS): streaming byte-level readers and dyad-month aggregates.
         .target(
             name: "DiplomapEvents",
-            dependencies: ["DiplomapCore", "DiplomapData", "SystemZlib", "ZIPFoundation", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DiplomapCore", "DiplomapData", "SystemZlib", .product(name: "Logging", package: "swift-log")]
         ),
         // The GDELT feed: its published file lists, and downloads that resume, retry and check each file's size and MD5.
         .target(

@@ -1,22 +1,30 @@
 #!/usr/bin/env python3
-"""Event aggregation benchmark: diplomap against the DuckDB reference, side by side, on one large GDELT 2.0 file.
+"""Event aggregation benchmark: diplomap against the DuckDB reference, side by side, on one large GDELT 2.0 file,
+plain, gzip-compressed and zip-compressed.
 
-    Benchmarks/events_bench.py [--rows N | --file PATH] [--threads N] [--keep]
+    Benchmarks/events_bench.py [--rows N | --file PATH] [--threads N] [--baseline PATH] [--keep]
 
 Generates a GDELT 2.0 export of about 1 GB (3.4 million rows) in a temporary
-folder outside the repository unless --file names one, reads it once so that
-every run starts from the page cache, then runs, each under /usr/bin/time:
+folder outside the repository unless --file names one, compresses it with
+`gzip` and `zip` (as GDELT ships it), reads all three once so that every run
+starts from the page cache, then runs, each under /usr/bin/time:
 
   * `cat` of the file, the speed of reading it;
-  * diplomap events aggregate with one worker, and with all cores;
-  * the DuckDB reference (peer_gdelt_duckdb.py) with threads=1, and with all threads.
+  * diplomap events aggregate on the plain, the .gz and the .zip file, with one
+    worker and with all cores (one file is inflated by one worker whatever the
+    number: the second figure shows the cost of the idle ones);
+  * the DuckDB reference (peer_gdelt_duckdb.py) on the plain and the .gz file
+    (DuckDB does not read zip), with threads=1 and with all threads;
+  * with --baseline, another diplomap build (an older one, say) on the .gz and .zip, one worker.
 
-It prints the wall time, throughput and peak resident memory of each run, the
-ratios against DuckDB, whether the outputs are identical, and whether the
-targets hold (3x DuckDB single-threaded, 2x with all cores, under 100 MB).
-The generator and the reference live in ../shared/bench beside the repository,
-or wherever --bench-dir or $DIPLOMAP_BENCH_DIR points. Build diplomap first:
-`swift build -c release`. Needs `pip install duckdb`.
+It prints the wall time, throughput (of the uncompressed text) and peak
+resident memory of each run, whether the outputs are identical, and whether
+the targets hold: plain 3x DuckDB single-threaded and 2x with all cores,
+under 100 MB; the zip with one worker 3x DuckDB on the .gz with threads=1,
+and 2x faster than the baseline's zip. The generator and the reference live
+in ../shared/bench beside the repository, or wherever --bench-dir or
+$DIPLOMAP_BENCH_DIR points. Build diplomap first: `swift build -c release`.
+Needs `pip install duckdb`, gzip and zip.
 """
 import argparse, os, shutil, subprocess, sys, tempfile
 
@@ -39,56 +47,85 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the generated file and the outputs")
     parser.add_argument("--bench-dir", default=os.environ.get("DIPLOMAP_BENCH_DIR", os.path.join(ROOT, "..", "shared", "bench")))
     parser.add_argument("--diplomap", default=os.path.join(ROOT, ".build", "release", "diplomap"))
+    parser.add_argument("--baseline", help="another diplomap executable to time on the compressed files, for comparison")
     args = parser.parse_args()
 
     generator = os.path.join(args.bench_dir, "gen_gdelt.py")
     peer = os.path.join(args.bench_dir, "peer_gdelt_duckdb.py")
-    for path in [peer, args.diplomap] + ([] if args.file else [generator]):
+    for path in [peer, args.diplomap] + ([] if args.file else [generator]) + ([args.baseline] if args.baseline else []):
         if not os.path.exists(path):
             sys.exit(f"missing {path} (see --help)")
+    for tool in ["gzip", "zip"]:
+        if not shutil.which(tool):
+            sys.exit(f"missing {tool} (apt-get install {tool})")
 
     work = tempfile.mkdtemp(prefix="diplomap-bench-")
     try:
         data = args.file
         if not data:
-            data = os.path.join(work, "gdelt2.export.tsv")
+            data = os.path.join(work, "gdelt2.export.CSV")
             print(f"generating {args.rows:,} rows into {data} …", flush=True)
             subprocess.run([sys.executable, generator, data, str(args.rows), "11"], check=True)
+        print("compressing with gzip and zip …", flush=True)
+        gz = os.path.join(work, os.path.basename(data) + ".gz")
+        with open(gz, "wb") as out:
+            subprocess.run(["gzip", "-c", "-n", data], stdout=out, check=True)
+        zipped = os.path.join(work, os.path.basename(data) + ".zip")
+        subprocess.run(["zip", "-q", "-j", zipped, data], check=True)
+        files = {"plain": data, "gzip": gz, "zip": zipped}
         size = os.path.getsize(data)
         gigabytes = size / 1e9
-        subprocess.run(["cat", data], stdout=subprocess.DEVNULL, check=True)  # into the page cache
+        for path in files.values():
+            subprocess.run(["cat", path], stdout=subprocess.DEVNULL, check=True)  # into the page cache
 
+        load = os.getloadavg()
         runs = []
         seconds, rss = timed(["cat", data])
-        runs.append(("cat (reading the file)", "-", seconds, rss, None))
-        outputs = {}
-        for threads in [1, args.threads]:
-            out = os.path.join(work, f"diplomap-{threads}.csv")
-            seconds, rss = timed([args.diplomap, "events", "aggregate", data, "--focus", "C5", "--threads", str(threads), "--quiet", "--out", out])
-            runs.append(("diplomap", threads, seconds, rss, out))
-            out = os.path.join(work, f"duckdb-{threads}.csv")
-            seconds, rss = timed([sys.executable, peer, out, str(threads), data])
-            runs.append(("duckdb reference", threads, seconds, rss, out))
+        runs.append(("cat (reading the file)", "plain", "-", seconds, rss, None))
 
-        print(f"\nfile: {data} ({gigabytes:.2f} GB)\n")
-        print(f"{'run':<24}{'threads':>8}{'seconds':>10}{'GB/s':>8}{'peak MB':>10}")
-        for name, threads, seconds, rss, _ in runs:
-            print(f"{name:<24}{threads!s:>8}{seconds:>10.2f}{gigabytes / max(seconds, 1e-9):>8.2f}{rss:>10.1f}")
+        def diplomap(executable, name, form, threads):
+            out = os.path.join(work, f"{name}-{form}-{threads}.csv")
+            command = [executable, "events", "aggregate", files[form], "--focus", "C5", "--threads", str(threads), "--quiet", "--out", out]
+            seconds, rss = timed(command)
+            runs.append((name, form, threads, seconds, rss, out))
 
-        def run(name, threads):
-            return next(r for r in runs if r[0] == name and r[1] == threads)
+        for form in ["plain", "gzip", "zip"]:
+            for threads in [1, args.threads]:
+                diplomap(args.diplomap, "diplomap", form, threads)
+                if form != "zip":
+                    out = os.path.join(work, f"duckdb-{form}-{threads}.csv")
+                    seconds, rss = timed([sys.executable, peer, out, str(threads), files[form]])
+                    runs.append(("duckdb reference", form, threads, seconds, rss, out))
+            if args.baseline and form != "plain":
+                diplomap(args.baseline, "baseline diplomap", form, 1)
 
-        reference = open(run("duckdb reference", 1)[4], "rb").read()
-        identical = all(open(r[4], "rb").read() == reference for r in runs if r[4])
-        single = run("duckdb reference", 1)[2] / run("diplomap", 1)[2]
-        multi = run("duckdb reference", args.threads)[2] / run("diplomap", args.threads)[2]
-        peak = max(run("diplomap", 1)[3], run("diplomap", args.threads)[3])
+        print(f"\nfile: {data} ({gigabytes:.2f} GB; .gz {os.path.getsize(gz) / 1e6:.0f} MB, .zip {os.path.getsize(zipped) / 1e6:.0f} MB)")
+        print(f"load average before the runs: {' '.join(f'{x:.2f}' for x in load)}\n")
+        print(f"{'run':<24}{'file':>7}{'threads':>8}{'seconds':>10}{'GB/s':>8}{'peak MB':>10}")
+        for name, form, threads, seconds, rss, _ in runs:
+            print(f"{name:<24}{form:>7}{threads!s:>8}{seconds:>10.2f}{gigabytes / max(seconds, 1e-9):>8.2f}{rss:>10.1f}")
+
+        def run(name, form, threads):
+            return next(r for r in runs if r[0] == name and r[1] == form and r[2] == threads)
+
+        reference = open(run("duckdb reference", "plain", 1)[5], "rb").read()
+        identical = all(open(r[5], "rb").read() == reference for r in runs if r[5])
+        single = run("duckdb reference", "plain", 1)[3] / run("diplomap", "plain", 1)[3]
+        multi = run("duckdb reference", "plain", args.threads)[3] / run("diplomap", "plain", args.threads)[3]
+        zipped_single = run("duckdb reference", "gzip", 1)[3] / run("diplomap", "zip", 1)[3]
+        peak = max(r[4] for r in runs if r[0] == "diplomap")
         print()
-        print(f"single-threaded: diplomap is {single:.1f}x DuckDB threads=1   (target 3x)  {'ok' if single >= 3 else 'MISSED'}")
-        print(f"all cores ({args.threads}):   diplomap is {multi:.1f}x DuckDB threads={args.threads}   (target 2x)  {'ok' if multi >= 2 else 'MISSED'}")
+        print(f"plain, one thread:  diplomap is {single:.1f}x DuckDB threads=1   (target 3x)  {'ok' if single >= 3 else 'MISSED'}")
+        print(f"plain, all cores ({args.threads}): diplomap is {multi:.1f}x DuckDB threads={args.threads}   (target 2x)  {'ok' if multi >= 2 else 'MISSED'}")
+        print(f"zip, one thread:    diplomap is {zipped_single:.1f}x DuckDB on the .gz, threads=1   (target 3x)  {'ok' if zipped_single >= 3 else 'MISSED'}")
+        if args.baseline:
+            for form in ["gzip", "zip"]:
+                speedup = run("baseline diplomap", form, 1)[3] / run("diplomap", form, 1)[3]
+                target = "   (target 2x)  " + ("ok" if speedup >= 2 else "MISSED") if form == "zip" else ""
+                print(f"{form}, one thread:  {speedup:.1f}x faster than the baseline{target}")
         print(f"diplomap peak memory {peak:.1f} MB   (target < 100 MB)  {'ok' if peak < 100 else 'MISSED'}")
-        reading = run("cat (reading the file)", "-")[2]
-        print(f"reading the file alone takes {reading:.2f} s: diplomap single-threaded takes {run('diplomap', 1)[2] / reading:.1f}x that")
+        reading = run("cat (reading the file)", "plain", "-")[3]
+        print(f"reading the file alone takes {reading:.2f} s: diplomap single-threaded takes {run('diplomap', 'plain', 1)[3] / reading:.1f}x that")
         rows = reference.count(b"\n") - 1
         print(f"outputs identical to the reference: {'yes' if identical else 'NO'} ({rows} rows)")
         if args.keep:

@@ -50,7 +50,7 @@ struct EventsCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The format of every file, instead of telling it from each file's first line.", valueName: "format"))
         var format: EventFormat?
 
-        @Option(help: "Workers reading each plain file; compressed files are read by one. The default is the number of cores.")
+        @Option(help: "Workers: each plain file is split between them; compressed files are inflated this many at once, one per worker. The default is the number of cores.")
         var threads = ProcessInfo.processInfo.activeProcessorCount
 
         @Flag(help: "Fail when any row is malformed or any file damaged, writing nothing.")

@@ -1,14 +1,13 @@
 import DiplomapCore
 import Foundation
 import SystemZlib
-import ZIPFoundation
 
 /// How to read a set of event files.
 public struct EventScanOptions: Sendable {
     /// The format, or `nil` to tell it from each file's first line.
     public var format: EventFormat?
     public var focus: FocusCodes
-    /// Workers for plain files; compressed files are read by one.
+    /// Workers: the parts of a plain file, or compressed files read at once (each by one worker).
     public var threads: Int
     /// Country names to CAMEO codes, for ICEWS.
     public var namer: CountryNamer?
@@ -58,26 +57,50 @@ public enum EventReader {
 
     /// The two entry points above are concrete so that this generic code is specialised inside the
     /// module, where the hot loop can then see the sink's type instead of calling through a witness table.
+    ///
+    /// A compressed file is inflated by one worker from start to end, so compressed files are spread over the workers,
+    /// up to `threads` at once; a plain file is split between all of them and read before the next file starts. The
+    /// files' parts are merged in the order of `paths` as they finish, so the result does not depend on timing.
     static func scanFiles<Sink: EventSink>(
         _ paths: [String], into empty: Sink, options: EventScanOptions, progress: ScanProgress?
     ) async throws -> (sink: Sink, report: ScanReport) {
-        var sink = empty
-        var report = ScanReport()
-        for path in paths {
-            let lower = path.lowercased()
-            let (part, partReport): (Sink, ScanReport)
-            if lower.hasSuffix(".zip") {
-                (part, partReport) = try scanZip(path, into: empty, options: options, progress: progress)
-            } else if lower.hasSuffix(".gz") {
-                (part, partReport) = try scanGzip(path, into: empty, options: options, progress: progress)
-            } else {
-                (part, partReport) = try await scanPlain(path, into: empty, options: options, progress: progress)
+        try await withThrowingTaskGroup(of: (Int, Sink, ScanReport).self) { group in
+            var sink = empty
+            var report = ScanReport()
+            var finished: [Int: (Sink, ScanReport)] = [:]
+            var next = 0, running = 0
+            func take(_ part: (Int, Sink, ScanReport)) {
+                finished[part.0] = (part.1, part.2)
+                while let (part, partReport) = finished.removeValue(forKey: next) {
+                    let judged = verdict(on: partReport, of: paths[next], options: options)
+                    if judged.damaged.isEmpty || options.damage.acceptDamaged { sink.merge(part) }
+                    report.add(judged)
+                    next += 1
+                }
             }
-            let judged = verdict(on: partReport, of: path, options: options)
-            if judged.damaged.isEmpty || options.damage.acceptDamaged { sink.merge(part) }
-            report.add(judged)
+            for (index, path) in paths.enumerated() {
+                let lower = path.lowercased()
+                if lower.hasSuffix(".zip") || lower.hasSuffix(".gz") {
+                    if running == options.threads, let part = try await group.next() {
+                        take(part)
+                        running -= 1
+                    }
+                    group.addTask {
+                        let (part, partReport) =
+                            lower.hasSuffix(".zip")
+                            ? try scanZip(path, into: empty, options: options, progress: progress)
+                            : try scanCompressed(path, name: path, source: .gzip, into: empty, options: options, progress: progress)
+                        return (index, part, partReport)
+                    }
+                    running += 1
+                } else {
+                    let (part, partReport) = try await scanPlain(path, into: empty, options: options, progress: progress)
+                    take((index, part, partReport))
+                }
+            }
+            for try await part in group { take(part) }
+            return (sink, report)
         }
-        return (sink, report)
     }
 
     /// A file's report as the damage policy leaves it: with its damage, if too many rows were malformed, and with no
@@ -209,23 +232,24 @@ public enum EventReader {
         return (scanner.sink, scanner.report)
     }
 
-    // MARK: gzip
+    // MARK: Compressed files
 
-    private static func scanGzip<Sink: EventSink>(
-        _ path: String, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
+    /// Scans a gzip file or one zip entry, named `name` in its rows' problems, as one stream through the inflater.
+    private static func scanCompressed<Sink: EventSink>(
+        _ path: String, name: String, source: Inflater.Source, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
     ) throws -> (Sink, ScanReport) {
         var head = [UInt8](repeating: 0, count: 1 << 16)
         let headCount: Int
         do {
-            let probe = try GzipReader(path: path)
+            let probe = try Inflater(path: path, source: source)
             headCount = try head.withUnsafeMutableBufferPointer { try probe.read(into: $0.baseAddress!, count: $0.count) }
         } catch let damage as DamagedFile {
             return (empty, failed(damage))
         }
         guard headCount > 0 else { return (empty, ScanReport()) }
-        let layout = try layout(firstLine: firstLine(head.prefix(headCount)), file: path, options: options)
-        let reader = try GzipReader(path: path)
-        let scanner = EventScanner(layout: layout, file: path, focus: options.focus, sink: empty, namer: options.namer, skipHeader: true)
+        let layout = try layout(firstLine: firstLine(head.prefix(headCount)), file: name, options: options)
+        let reader = try Inflater(path: path, source: source)
+        let scanner = EventScanner(layout: layout, file: name, focus: options.focus, sink: empty, namer: options.namer, skipHeader: true)
         let feeder = LineFeeder(scanner: scanner, capacity: options.bufferSize, progress: progress)
         var reported = 0
         do {
@@ -254,74 +278,27 @@ public enum EventReader {
         return report
     }
 
-    // MARK: zip
-
-    /// Stops an extraction once enough bytes have been seen.
-    private struct EnoughBytes: Error {}
-
-    /// An entry whose text fails the check its directory gives.
-    private struct EntryCheck: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
-    }
-
+    /// Scans every file entry of a zip, one after the other; a damaged entry damages the file.
     private static func scanZip<Sink: EventSink>(
         _ path: String, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
     ) throws -> (Sink, ScanReport) {
-        let archive: Archive, directory: ZipDirectory
+        let directory: ZipDirectory
         do {
             directory = try ZipDirectory.read(path)
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch let damage as DamagedFile {
-            return (empty, failed(damage))
         } catch {
-            return (empty, failed(DamagedFile(file: path, offset: nil, reason: "zip: the central directory cannot be read (\(error))")))
+            return (empty, failed(error))
         }
         var sink = empty
         var report = ScanReport()
-        for entry in archive where entry.type == .file {
-            let name = "\(path):\(entry.path)"
-            // A damaged entry damages the file: the damage is placed at the entry's local header.
-            func damage(_ error: any Error, after bytes: Int) -> DamagedFile {
-                DamagedFile(file: path, offset: directory.localHeaders[entry.path], reason: "zip: entry \(entry.path) is damaged after \(bytes) bytes of text: \(error)")
+        for entry in directory.entries {
+            let (part, entryReport) = try scanCompressed(
+                path, name: "\(path):\(entry.name)", source: .zipEntry(entry), into: empty, options: options, progress: progress)
+            var partReport = entryReport
+            partReport.damaged = partReport.damaged.map { damage in
+                DamagedFile(file: path, offset: damage.offset, reason: "zip: entry \(entry.name) is damaged: \(damage.reason)")
             }
-            var head: [UInt8] = []
-            do {
-                _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
-                    head.append(contentsOf: data.prefix((1 << 16) - head.count))
-                    if head.count >= 1 << 16 || head.contains(ByteScan.newline) { throw EnoughBytes() }
-                }
-            } catch is EnoughBytes {
-            } catch {
-                report.add(failed(damage(error, after: head.count)))
-                continue
-            }
-            guard !head.isEmpty else { continue }
-            let layout = try layout(firstLine: firstLine(head), file: name, options: options)
-            let scanner = EventScanner(layout: layout, file: name, focus: options.focus, sink: empty, namer: options.namer, skipHeader: true)
-            let feeder = LineFeeder(scanner: scanner, capacity: options.bufferSize, progress: nil)
-            // The CRC-32 and length are checked here, through zlib, rather than by the zip library, which can end a
-            // damaged entry early without an error.
-            var inflated = 0, crc: UInt = 0
-            do {
-                _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: true) { data in
-                    inflated += data.count
-                    data.withUnsafeBytes { bytes in
-                        crc = SystemZlib.crc32(crc, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt32(bytes.count))
-                        feeder.feed(bytes)
-                    }
-                }
-                if inflated != Int(entry.uncompressedSize) {
-                    throw EntryCheck("it holds \(inflated) bytes of text where its directory says \(entry.uncompressedSize)")
-                }
-                if UInt32(truncatingIfNeeded: crc) != entry.checksum { throw EntryCheck("its CRC-32 does not match its data") }
-                feeder.finish()
-            } catch {
-                scanner.report.damaged.append(damage(error, after: inflated))
-            }
-            progress?.add(bytes: Int(entry.compressedSize))
-            sink.merge(scanner.sink)
-            report.add(scanner.report)
+            sink.merge(part)
+            report.add(partReport)
         }
         return (sink, report)
     }

@@ -1,0 +1,161 @@
+import DiplomapCore
+import Foundation
+import SystemZlib
+
+/// Inflates a `.gz` file or one entry of a `.zip` into the caller's buffer through the system zlib: the one path every
+/// compressed event file takes.
+///
+/// Compressed bytes are read in large blocks with `pread` and inflated straight into the scanner's line buffer, so each
+/// byte of text is written once and checked in the same pass: zlib checks a gzip member's CRC-32 and length at its end;
+/// a zip entry, inflated raw, has its CRC-32 summed here as it is produced and compared, with its length, to the
+/// directory's. Concatenated gzip members are read one after the other, as `gzip -d` does. A check that fails, data
+/// zlib cannot inflate, or compressed data that ends too soon is thrown as `DamagedFile` with the byte of the compressed
+/// file where it was found, after the bytes inflated before it.
+final class Inflater {
+    /// What is inflated.
+    enum Source {
+        case gzip
+        case zipEntry(ZipDirectory.Entry)
+    }
+
+    private let file: String
+    private let descriptor: Int32
+    private let entry: ZipDirectory.Entry?
+    /// The compressed bytes: the whole file for gzip, the entry's data for zip.
+    private let range: Range<Int>
+    private var position: Int
+    private var stream = z_stream()
+    private let input: UnsafeMutablePointer<UInt8>
+    private let inputCapacity = 1 << 18
+    private var ended = false
+    /// No compressed bytes are left: the end of the range, or of a file shorter than it was.
+    private var inputEnded = false
+    private var crc: UInt = 0
+    private var produced = 0
+    /// A problem met after some bytes were produced: those are returned first, the error on the next read.
+    private var pendingError: (any Error)?
+
+    /// Compressed bytes read so far, for progress.
+    var compressedBytes: Int { position - range.lowerBound }
+
+    init(path: String, source: Source) throws {
+        file = path
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw EventFileError(file: path, message: "cannot open the file (errno \(errno))") }
+        switch source {
+        case .gzip:
+            var status = stat()
+            fstat(descriptor, &status)
+            entry = nil
+            range = 0..<Int(status.st_size)
+        case .zipEntry(let zipEntry):
+            entry = zipEntry
+            range = zipEntry.dataStart..<(zipEntry.dataStart + zipEntry.compressedSize)
+        }
+        position = range.lowerBound
+        input = .allocate(capacity: inputCapacity)
+        // Gzip: 15 + 32, the largest window with the header recognised and checked. Zip: -15, raw deflate.
+        guard inflateInit2_(&stream, entry == nil ? 15 + 32 : -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            input.deallocate()
+            close(descriptor)
+            throw EventFileError(file: path, message: "cannot start zlib")
+        }
+    }
+
+    deinit {
+        inflateEnd(&stream)
+        input.deallocate()
+        close(descriptor)
+    }
+
+    /// Fills `buffer` with up to `count` uncompressed bytes; 0 at the end of the data.
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        if let pendingError { throw pendingError }
+        guard !ended, count > 0 else { return 0 }
+        stream.next_out = buffer
+        stream.avail_out = UInt32(min(count, Int(UInt32.max)))
+        do {
+            if let entry, entry.method == 0 { try copyStored(entry) } else { try inflate() }
+        } catch {
+            let produced = count - Int(stream.avail_out)
+            guard produced > 0 else { throw error }
+            pendingError = error
+            return produced
+        }
+        return count - Int(stream.avail_out)
+    }
+
+    /// The byte of the compressed file zlib has reached.
+    private var offset: Int { position - Int(stream.avail_in) }
+
+    /// Names the data in a reason: a zip entry's reasons are placed under the entry's name by the zip reader.
+    private var prefix: String { entry == nil ? "gzip" : "deflate" }
+
+    private func inflate() throws {
+        if let entry, entry.method != 8 || entry.encrypted {
+            throw DamagedFile(file: file, offset: entry.localHeader, reason: "it is encrypted or compressed by method \(entry.method): only stored and deflated entries can be read")
+        }
+        while stream.avail_out > 0 {
+            if stream.avail_in == 0 { refill() }
+            let start = stream.next_out
+            let result = SystemZlib.inflate(&stream, Z_NO_FLUSH)
+            if entry != nil, let start { sum(start, count: start.distance(to: stream.next_out)) }
+            if result == Z_STREAM_END {
+                if entry != nil { try checkEntry(); ended = true; break }
+                // Another gzip member may follow.
+                if stream.avail_in == 0 { refill() }
+                if stream.avail_in == 0 { ended = true; break }
+                inflateReset(&stream)
+                continue
+            }
+            if result == Z_BUF_ERROR && stream.avail_in == 0 && inputEnded {
+                throw DamagedFile(file: file, offset: offset, reason: "\(prefix): the file ends in the middle of the compressed data (truncated)")
+            }
+            guard result == Z_OK || result == Z_BUF_ERROR else {
+                let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(result)"
+                throw DamagedFile(file: file, offset: offset, reason: "\(prefix): corrupt data (\(reason))")
+            }
+        }
+    }
+
+    /// Copies a stored entry's bytes, summing them as they pass.
+    private func copyStored(_ entry: ZipDirectory.Entry) throws {
+        let wanted = min(Int(stream.avail_out), range.upperBound - position)
+        let count = pread(descriptor, stream.next_out, wanted, off_t(position))
+        guard count >= 0 else { throw EventFileError(file: file, message: "read failed (errno \(errno))") }
+        guard count == wanted else { throw DamagedFile(file: file, offset: position + count, reason: "the file ends in the middle of its data (truncated)") }
+        sum(stream.next_out, count: count)
+        position += count
+        stream.next_out += count
+        stream.avail_out -= UInt32(count)
+        if position == range.upperBound {
+            try checkEntry()
+            ended = true
+        }
+    }
+
+    /// Reads the next block of compressed bytes, if any are left.
+    private func refill() {
+        let count = pread(descriptor, input, min(inputCapacity, range.upperBound - position), off_t(position))
+        if count <= 0 { inputEnded = true }
+        position += max(0, count)
+        stream.next_in = input
+        stream.avail_in = UInt32(max(0, count))
+    }
+
+    private func sum(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) {
+        produced += count
+        crc = SystemZlib.crc32(crc, bytes, UInt32(count))
+    }
+
+    /// Compares a finished zip entry with its directory record.
+    private func checkEntry() throws {
+        guard let entry else { return }
+        if produced != entry.uncompressedSize {
+            throw DamagedFile(file: file, offset: offset, reason: "it holds \(produced) bytes of text where its directory says \(entry.uncompressedSize)")
+        }
+        if UInt32(truncatingIfNeeded: crc) != entry.crc {
+            throw DamagedFile(file: file, offset: offset, reason: "its CRC-32 does not match its data")
+        }
+    }
+}
