@@ -17,18 +17,21 @@ enum PostgresBulkLoad {
     static let threshold = 50_000
 
     /// Whether `rows` rows of `sourceID` are worth loading this way: as many as the other sources hold, whose rows stay.
-    static func isWorthIt(rows: Int, sourceID: String, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
+    ///
+    /// Asked before the import's transaction, on a connection of its own: a count inside it would hold a lock on the
+    /// table while waiting for `lock`, and two bulk imports would each wait for the other.
+    static func isWorthIt(rows: Int, sourceID: String, on client: PostgresClient, logger: Logger) async throws -> Bool {
         guard rows >= threshold else { return false }
-        let counted = try await connection.query("SELECT count(*) FROM evidence WHERE source_id <> \(sourceID)", logger: logger)
+        let counted = try await client.query("SELECT count(*) FROM evidence WHERE source_id <> \(sourceID)", logger: logger)
         for try await count in counted.decode(Int.self) {
             return rows >= count
         }
         return true
     }
 
-    /// Takes the locks the load needs, before the import writes anything, so that it never waits for a lock while holding
-    /// one another import wants: the evidence table alone, and `source` against writers, whose keys are checked again
-    /// at the end.
+    /// Takes the locks the load needs before the import touches a table, in the order every import takes them (`source`
+    /// first, then `evidence`), so that it never waits for a lock while holding one another import wants: `source`
+    /// against writers, whose keys are checked again at the end, and the evidence table alone.
     static func lock(on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("LOCK TABLE source IN SHARE ROW EXCLUSIVE MODE", logger: logger)
         try await connection.query("LOCK TABLE evidence IN ACCESS EXCLUSIVE MODE", logger: logger)
