@@ -97,10 +97,14 @@ public final class PostgresStore: EvidenceStore {
         (source.id, source.name) = (PostgresRows.text(source.id), PostgresRows.text(source.name))
         let logger = logger
         let importID = try await talking {
-            try await client.withTransaction(logger: logger) { connection in
+            let bulk = try await PostgresBulkLoad.isWorthIt(rows: evidence.count, sourceID: source.id, on: client, logger: logger)
+            return try await client.withTransaction(logger: logger) { connection in
                 // Imports of one source wait for each other; imports of different sources go on together.
                 try await connection.query("SELECT pg_advisory_xact_lock(1684631661, hashtext(\(source.id)))", logger: logger)
+                if bulk { try await PostgresBulkLoad.lock(on: connection, logger: logger) }
+                // The source's old rows go while the foreign key that deletes them with it is still there.
                 try await connection.query("DELETE FROM source WHERE id = \(source.id)", logger: logger)
+                let setAside = bulk ? try await PostgresBulkLoad.setAside(on: connection, logger: logger) : []
                 let importID = try await PostgresImportLedger.insert(record, on: connection, logger: logger)
                 try await connection.query("""
                     INSERT INTO source (id, kind, name, sha256, imported_at, import_id)
@@ -125,6 +129,7 @@ public final class PostgresStore: EvidenceStore {
                     }
                     if buffer.readableBytes > 0 { try await send(buffer) }
                 }
+                try await PostgresBulkLoad.restore(setAside, on: connection, logger: logger)
                 try await Self.countChange(connection, logger: logger)
                 return importID
             }

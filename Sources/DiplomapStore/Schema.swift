@@ -119,6 +119,11 @@ enum Schema {
                 UPDATE source SET import_id = (SELECT max(l.id) FROM import_ledger l WHERE l.source_id = source.id);
                 """)
         }
+        // The unique key on (source_id, ordinal) already finds a source's rows: a second index on source_id only cost
+        // every insert an index entry (3.6 % of the instructions of a bulk load, measured with callgrind).
+        migrator.registerMigration("v7: no second index on the source") { db in
+            try db.drop(index: "evidence_on_source")
+        }
         return migrator
     }
 

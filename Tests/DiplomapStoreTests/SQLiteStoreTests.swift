@@ -14,12 +14,17 @@ struct SQLiteStoreTests {
         let tables = try queue.read { db in try names.filter { try db.tableExists($0) } }
         #expect(tables == names)
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM issue") } == 16)
-        #expect(schema.version == 6 && schema.appliedNow.count == 6)
+        #expect(schema.version == 7 && schema.appliedNow.count == 7)
         #expect(try queue.read { db in try Schema.migrator.appliedIdentifiers(db) } == [
             "v1: issues, sources, evidence", "v2: an index covering the map's columns", "v3: facts and votes derived anew", "v4: a change counter",
-            "v5: a citation's further sources", "v6: the import ledger",
+            "v5: a citation's further sources", "v6: the import ledger", "v7: no second index on the source",
         ])
         #expect(try queue.read { try Schema.migrator.hasCompletedMigrations($0) })
+        // A source's rows are found through the unique key on (source_id, ordinal), with no index of their own.
+        let plan = try queue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM evidence WHERE source_id = 's' ORDER BY ordinal").map { $0["detail"] as String }
+        }
+        #expect(plan == ["SEARCH evidence USING INDEX sqlite_autoindex_evidence_1 (source_id=?)"])
         #expect(try Schema.migrate(queue).appliedNow.isEmpty)
     }
 
@@ -29,7 +34,7 @@ struct SQLiteStoreTests {
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
         #expect(throws: StoreVersionError.self) { try Schema.migrate(queue) }
         let error = try #require(throws: StoreVersionError.self) { try Schema.migrate(queue) }
-        #expect(error.description == "the store is at schema version 7, newer than the 6 this diplomap knows: use a newer diplomap")
+        #expect(error.description == "the store is at schema version 8, newer than the 7 this diplomap knows: use a newer diplomap")
     }
 
     @Test func sourcesImportedBeforeTheLedgerGetOneEntryEach() async throws {

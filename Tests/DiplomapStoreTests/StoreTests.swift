@@ -173,6 +173,43 @@ struct StoreTests {
         }
     }
 
+    /// A load as large as the store takes the bulk path (50,000 rows or more on both stores; indexes, and on PostgreSQL
+    /// keys, built again after it): the same guarantees as a small import, and every constraint back afterwards.
+    @Test(arguments: StoreKind.available)
+    func aLoadAsLargeAsTheStoreKeepsEveryGuarantee(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let many = (0..<50_000).map { index in row(index % 2 == 0 ? "KAZ" : "UZB", "JPN", Issue.allCases[index % 16]) }
+            try await store.replace(source("big"), with: many)
+            // Again, beside a second load larger than the store and small imports of other sources, all at once.
+            let more = many + many.prefix(10)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await store.replace(source("big", sha: "b"), with: many) }
+                group.addTask { try await store.replace(source("big2"), with: more) }
+                for other in 0..<3 { group.addTask { try await store.replace(source("other\(other)"), with: [row("C5", "TUR")]) } }
+                try await group.waitForAll()
+            }
+            let counter = try await store.changeCounter()
+            await #expect(throws: (any Error).self) {
+                try await store.replace(source("big", sha: "c"), with: many + [row("KAZ", "KAZ")])
+            }
+            #expect(try await store.changeCounter() == counter)
+            let sources = try await store.sources()
+            #expect(sources.map(\.source.id) == ["big", "big2", "other0", "other1", "other2"] && sources.map(\.rowCount) == [50_000, 50_010, 1, 1, 1])
+            #expect(sources.first?.source.sha256.first == "b")
+            #expect(try await store.evidence(sourceID: "big") == many)
+            #expect(try await store.evidence(sourceID: "big2") == more)
+            // The foreign keys and the unique key hold again.
+            let insert = "INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address) VALUES "
+            for values in ["('missing', 0, 'fact', 'KAZ', 'JPN', 'economy.trade', 'conflict', 1, 't', 'a')",
+                           "('big', 0, 'fact', 'KAZ', 'JPN', 'economy.trade', 'conflict', 1, 't', 'a')",
+                           "('big', 50000, 'fact', 'KAZ', 'JPN', 'security.terror', 'conflict', 1, 't', 'a')"] {
+                await #expect(throws: (any Error).self) { try await StoreKind.execute(insert + values, on: store) }
+            }
+            try await store.remove(sourceID: "big")
+            #expect(try await store.evidence(EvidenceQuery()).count == 50_013)
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func theStoreSaysItsSchemaVersion(kind: StoreKind) async throws {
         try await kind.withStore { store in
