@@ -290,7 +290,8 @@ struct ImportUnderTest {
         }.joined(separator: " ")
     }
 
-    /// A fact file of `count` cooperation facts, each between every C5 state and every partner.
+    /// A fact file of `count` cooperation facts, each between every C5 state and every partner on six issues: enough rows that
+    /// the store's write lasts long enough to be seen from outside on a busy machine.
     static func factFile(count: Int) -> String {
         let a = focus.map(\.0).joined(separator: ", "), b = partners.map(\.0).joined(separator: ", ")
         return "facts:\n" + (0..<count).map { index in
@@ -299,7 +300,7 @@ struct ImportUnderTest {
                 kind: agreement
                 a: [\(a)]
                 b: [\(b)]
-                issues: [economy.trade]
+                issues: [economy.trade, economy.investment, economy.connectivity, resources.energy, political.dialogue, society.culture]
                 polarity: cooperation
                 start: \(String(format: "%04d-%02d-%02d", 1990 + index / 336, index / 28 % 12 + 1, index % 28 + 1))
                 citations:

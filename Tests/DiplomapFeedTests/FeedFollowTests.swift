@@ -21,7 +21,9 @@ struct FeedFollowTests {
                 let following = FeedFollowing(
                     fetcher: FeedFetchTests.fetcher(base, cache: FeedFetchTests.temporaryFolder()), options: FeedUpdateTests.options, every: .seconds(3600)
                 )
-                let app = try await buildApplication(ServerConfiguration(port: 0, following: following), workspace: workspace, logger: logger)
+                // A long idle timeout: the test waits on the update, not on the server's timeouts, however busy the machine.
+                let configuration = ServerConfiguration(port: 0, idleTimeout: .seconds(600), following: following)
+                let app = try await buildApplication(configuration, workspace: workspace, logger: logger)
                 try await app.test(.live) { client in
                     var feed: [String: Any] = [:]
                     for _ in 0..<500 {
