@@ -9,7 +9,11 @@ path Spark reads, keeps the events with a side in the focus and writes to OUT:
 
     aggregate.csv   the dyad-month aggregate contract, as `diplomap events aggregate` writes it
     evidence.csv    the evidence rows `diplomap events import` stores, for `diplomap events load`
-    report.json     rows read, kept and rejected (by reason), damaged files, the source id and checksum
+    report.json     rows read, kept and rejected (by reason), damaged files, each file's counts, size and
+                    SHA-256, the damage policy, the source id and checksum (events load records them in the ledger)
+
+A damaged file (a gzip or zip that fails its check, or more malformed rows than
+--max-malformed) gives nothing unless --accept-damaged, as in the Swift reader.
 
 Every rule is the Swift reader's (Sources/DiplomapEvents): the same checks in
 the same order, the same reasons. The column layouts, the CAMEO issue map, the
