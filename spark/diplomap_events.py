@@ -9,7 +9,11 @@ path Spark reads, keeps the events with a side in the focus and writes to OUT:
 
     aggregate.csv   the dyad-month aggregate contract, as `diplomap events aggregate` writes it
     evidence.csv    the evidence rows `diplomap events import` stores, for `diplomap events load`
-    report.json     rows read, kept and rejected (by reason), damaged files, the source id and checksum
+    report.json     rows read, kept and rejected (by reason), damaged files, each file's counts, size and
+                    SHA-256, the damage policy, the source id and checksum (events load records them in the ledger)
+
+A damaged file (a gzip or zip that fails its check, or more malformed rows than
+--max-malformed) gives nothing unless --accept-damaged, as in the Swift reader.
 
 Every rule is the Swift reader's (Sources/DiplomapEvents): the same checks in
 the same order, the same reasons. The column layouts, the CAMEO issue map, the
@@ -215,7 +219,7 @@ class Files:
         jvm = spark._jvm
         self.jvm = jvm
         self.conf = spark._jsc.hadoopConfiguration()
-        self.paths = []
+        self.paths, self.sizes = [], []
         for pattern in patterns:
             path = jvm.org.apache.hadoop.fs.Path(pattern)
             fs = path.getFileSystem(self.conf)
@@ -225,10 +229,12 @@ class Files:
             found = []
             for status in statuses:
                 if status.isDirectory():
-                    found += [s.getPath().toString() for s in fs.listStatus(status.getPath()) if s.isFile()]
+                    found += [(s.getPath().toString(), s.getLen()) for s in fs.listStatus(status.getPath()) if s.isFile()]
                 else:
-                    found.append(status.getPath().toString())
-            self.paths += sorted(found)
+                    found.append((status.getPath().toString(), status.getLen()))
+            for path, size in sorted(found):
+                self.paths.append(path)
+                self.sizes.append(size)
 
     def open(self, path):
         jpath = self.jvm.org.apache.hadoop.fs.Path(path)
@@ -242,15 +248,19 @@ class Files:
             stream.close()
 
     def sha256(self):
-        """SHA-256 of the files read one after the other, as diplomap records an event source."""
-        digest = self.jvm.java.security.MessageDigest.getInstance("SHA-256")
+        """The SHA-256 of each file, for the import ledger, and of the files read one after the other, as diplomap
+        records an event source: both in one read of every byte."""
+        security = self.jvm.java.security
+        whole, each = security.MessageDigest.getInstance("SHA-256"), []
         for path in self.paths:
-            stream = self.open(path)
+            digest = security.MessageDigest.getInstance("SHA-256")
+            stream = security.DigestInputStream(self.open(path), digest)
             try:
-                self.jvm.org.apache.commons.codec.digest.DigestUtils.updateDigest(digest, stream)
+                self.jvm.org.apache.commons.codec.digest.DigestUtils.updateDigest(whole, stream)
             finally:
                 stream.close()
-        return bytes(digest.digest()).hex()
+            each.append(bytes(digest.digest()).hex())
+        return each, bytes(whole.digest()).hex()
 
 
 def layout_tuple(layout):
@@ -279,12 +289,60 @@ def layout_for(layouts, fmt, data, name):
         "(GDELT 1.0 has 57 or 58, GDELT 2.0 has 61, ICEWS starts with a header row); name it with --format")
 
 
+def inflate(data, wbits):
+    """Inflates one zlib stream (a gzip member, a zip entry), keeping the bytes zlib gives before any error.
+
+    Returns (text, rest, error): the bytes after the stream, and the error when the data is damaged or
+    ends inside the stream. The input goes in slices; a slice that fails is fed again a byte at a time,
+    so that the text is what zlib gave before it stopped, as the Swift reader keeps it.
+    """
+    inflater, text, at, slice_size = zlib.decompressobj(wbits=wbits), [], 0, 1 << 16
+    while at < len(data) and not inflater.eof:
+        saved = inflater.copy()
+        try:
+            text.append(inflater.decompress(data[at:at + slice_size]))
+            at += slice_size
+        except zlib.error:
+            inflater = saved
+            for byte in range(at, min(at + slice_size, len(data))):
+                try:
+                    text.append(inflater.decompress(data[byte:byte + 1]))
+                except zlib.error as error:
+                    return b"".join(text), b"", f"corrupt data ({error})"
+            raise AssertionError("zlib failed on a slice and not on its bytes")
+    if not inflater.eof:
+        return b"".join(text), b"", "the file ends in the middle of the compressed data (truncated)"
+    return b"".join(text), inflater.unused_data + data[at:], None
+
+
+def zip_entry(data, entry):
+    """The text of a zip entry and the damage found in it: its data inflated and checked against the CRC-32 and
+    length of the directory, as the Swift reader checks them (Python's zipfile drops the last text it read when
+    the CRC fails)."""
+    local = entry.header_offset
+    if data[local:local + 4] != b"PK\x03\x04":
+        return b"", "its local header is missing"
+    start = local + 30 + int.from_bytes(data[local + 26:local + 28], "little") + int.from_bytes(data[local + 28:local + 30], "little")
+    stored = data[start:start + entry.compress_size]
+    if entry.compress_type == zipfile.ZIP_STORED:
+        text, error = stored, None
+    elif entry.compress_type == zipfile.ZIP_DEFLATED:
+        text, _, error = inflate(stored, -15)
+    else:
+        return b"", f"compression method {entry.compress_type} is not read"
+    if error is None and len(text) != entry.file_size:
+        error = f"it holds {len(text)} bytes of text where its directory says {entry.file_size}"
+    if error is None and zlib.crc32(text) != entry.CRC:
+        error = "its CRC-32 does not match its data"
+    return text, error
+
+
 def compressed_rows(layouts, fmt, countries):
     """A function from (file index, path, bytes) of a .gz or .zip file to its rows, for flatMap.
 
-    Compressed files cannot be split, so each is read whole by one task, as the Swift reader does.
-    The readable part of a damaged file is kept and the damage counted, like the Swift reader:
-    a truncated gzip keeps its whole lines before the damage, a zip without its directory gives nothing.
+    Compressed files cannot be split, so each is read whole by one task, as the Swift reader does. A damaged
+    file gives its whole lines before the damage and a damage row; whether they are kept is the damage
+    policy's choice, made over the whole file once every row is counted.
     """
 
     def codes(line, header):
@@ -316,6 +374,9 @@ def compressed_rows(layouts, fmt, countries):
     def damaged(index, part, name, message):
         return (index, part, -1, f"{name}\t{message}", True, False, None, None, None)
 
+    def whole_lines(text):
+        return text[: text.rfind(b"\n") + 1]  # the partial last line before the damage is dropped
+
     def rows(item):
         index, path, data = item
         name = path[len("file:"):] if path.startswith("file:") else path
@@ -327,41 +388,26 @@ def compressed_rows(layouts, fmt, countries):
                 yield damaged(index, 0, name, "zip: not a zip archive, or truncated (its directory at the end is missing)")
                 return
             for part, entry in enumerate(entries):
-                entry_name = f"{name}:{entry.filename}"
-                chunks, damage = [], None
-                try:
-                    with archive.open(entry) as stream:
-                        while chunk := stream.read(1 << 18):
-                            chunks.append(chunk)
-                except Exception as error:  # a damaged entry: zlib, CRC or size errors
-                    damage = f"zip: the entry is damaged or truncated: {error}"
-                content = b"".join(chunks)
+                content, damage = zip_entry(data, entry)
                 if damage:
-                    content = content[: content.rfind(b"\n") + 1]  # its whole lines before the damage
+                    damage = f"zip: entry {entry.filename} is damaged after {len(content)} bytes of text: {damage}"
+                    content = whole_lines(content)
                 if content:
-                    yield from lines(index, part, content, layout_for(layouts, fmt, content, entry_name))
+                    yield from lines(index, part, content, layout_for(layouts, fmt, content, f"{name}:{entry.filename}"))
                 if damage:
-                    yield damaged(index, part, entry_name, damage)
+                    yield damaged(index, part, name, damage)
             return
         content, rest, damage = [], data, None
-        while rest:
-            inflater = zlib.decompressobj(wbits=31)
-            try:
-                content.append(inflater.decompress(rest))
-            except zlib.error as error:
-                damage = f"gzip: {error}"
-                break
-            if not inflater.eof:
-                damage = "gzip: the file ends in the middle of the compressed data (truncated)"
-                break
-            rest = inflater.unused_data
+        while rest and damage is None:
+            text, rest, damage = inflate(rest, 31)
+            content.append(text)
         text = b"".join(content)
         if damage:
-            text = text[: text.rfind(b"\n") + 1]  # the partial last line is dropped
+            text = whole_lines(text)
         if text:
             yield from lines(index, 0, text, layout_for(layouts, fmt, text, name))
         if damage:
-            yield damaged(index, 1 << 62, name, damage)
+            yield damaged(index, 1 << 62, name, f"gzip: {damage}")
 
     return rows
 
@@ -507,6 +553,19 @@ def evidence_csv(spark, kept, issue_map, countries, dataset, names):
     return csv_text(["a", "b", "issue", "polarity", "weight", "month", "title", "publisher", "address", "locator", "summary"], out)
 
 
+def percent(value):
+    """DamagePolicy.percent: a share in per cent with as many decimals as it needs, at most two."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") + " %"
+
+
+def malformed_damage(read, malformed, max_malformed):
+    """DamagePolicy.malformedDamage: the damage of a file with more malformed rows than the share allows, or None."""
+    if read == 0 or malformed <= read * max_malformed:
+        return None
+    return (f"{malformed} of {read} rows are malformed ({percent(malformed / read * 100)}), "
+            f"more than the {percent(max_malformed * 100)} allowed (--max-malformed)")
+
+
 def write(spark, path, text):
     jvm = spark._jvm
     jpath = jvm.org.apache.hadoop.fs.Path(path)
@@ -525,6 +584,11 @@ def main():
     parser.add_argument("--out", required=True, help="the folder to write aggregate.csv, evidence.csv and report.json to")
     parser.add_argument("--focus", required=True, help="CAMEO country codes, comma-separated (diplomap events spark resolves groups)")
     parser.add_argument("--format", choices=["gdelt1", "gdelt1-url", "gdelt2", "icews"], help="the format of every file")
+    parser.add_argument("--accept-damaged", action="store_true",
+                        help="keep the rows of a damaged file read before the damage (events load marks their evidence) instead of none")
+    parser.add_argument("--max-malformed", type=float, default=1.0, metavar="PERCENT",
+                        help="the largest share of a file's rows, in per cent, that may be malformed before the file counts as damaged")
+    parser.add_argument("--settings", default="", help="the settings the import ledger records (diplomap events spark gives them)")
     parser.add_argument("--layouts", default="event_layouts.csv", help="Data/cameo/event_layouts.csv")
     parser.add_argument("--issue-map", default="issue_map.csv", help="Data/cameo/issue_map.csv")
     parser.add_argument("--quad-classes", default="quad_classes.csv", help="Data/cameo/quad_classes.csv")
@@ -542,7 +606,7 @@ def main():
     plain = [(i, p) for i, p in indexed if not p.lower().endswith((".zip", ".gz"))]
 
     parts = []
-    header_files = 0
+    header_files = set()
     for index, path in plain:
         # Plain files are split by Spark; each file's layout comes from its first line, read here.
         head = files.head(path)
@@ -550,7 +614,8 @@ def main():
             continue
         layout = layout_for(layouts, args.format, head, path)
         header = first_line(head).decode("utf-8", "replace") if layout["header"] else None
-        header_files += header is not None
+        if header is not None:
+            header_files.add(index)
         # UTF-8 is checked before any string function, which would replace a bad byte.
         text = spark.read.option("lineSep", "\n").text(path).select(
             F.expr("is_valid_utf8(value)").alias("utf8"),
@@ -583,17 +648,43 @@ def main():
     # One pass over the input: the rows read are counted on the way (an ICEWS header row repeated inside
     # a file is read, and then dropped as no country, as the Swift reader does); what is kept, rejected
     # or damaged, a small part of the input, is cached for the outputs.
+    # The rows of each file are counted by a numeric histogram over the file index: with a bin for every file it
+    # is exact (bins of the same index are only ever added up), and it costs a lookup per row, not a grouping.
     seen = Observation("read")
-    rows = rows.observe(seen, F.count_if(F.col("layout").isNotNull() & ~F.col("header")).alias("rows"),
-                        F.count_if(F.col("header")).alias("headers"), F.collect_set(F.col("layout")["label"]).alias("formats"))
+    rows = rows.observe(seen, F.histogram_numeric(F.when(F.col("layout").isNotNull(), F.col("file")), F.lit(len(files.paths) + 1)).alias("rows"),
+                        F.collect_set(F.col("layout")["label"]).alias("formats"))
     events = checked(rows.where(~F.col("header")), focus)
     slim = events.where(F.col("kept") | F.col("reason").isNotNull() | F.col("damage").isNotNull()).cache()
     slim.count()
     observed = seen.get
-    counts = slim.groupBy("label", "reason", "kept").count().collect()
-    damage = slim.where(F.col("damage").isNotNull()).select("damage").collect()
+    counts = slim.groupBy("file", "reason", "kept").count().collect()
     formats = set(observed["formats"])
-    kept = slim.where("kept")
+
+    # The damage policy, file by file as EventReader.scanFiles applies it: a file that failed its integrity check,
+    # or has more malformed rows than --max-malformed allows, gives nothing unless --accept-damaged.
+    read = [0] * len(files.paths)
+    for cell in observed["rows"]:
+        read[int(cell["x"])] += int(cell["y"])
+    for index in header_files:
+        read[index] -= 1  # the header row of a plain file that has one
+    malformed, kept_rows = [0] * len(files.paths), [0] * len(files.paths)
+    for r in counts:
+        if r.reason is not None:
+            malformed[r.file] += r["count"]
+        if r.kept:
+            kept_rows[r.file] += r["count"]
+    damage = [[] for _ in files.paths]
+    for r in slim.where(F.col("damage").isNotNull()).select("file", "part", "damage").orderBy("file", "part").collect():
+        damage[r.file].append(dict(zip(["file", "reason"], r.damage.split("\t", 1))))
+    for index, path in enumerate(files.paths):
+        reason = None if damage[index] else malformed_damage(read[index], malformed[index], args.max_malformed / 100)
+        if reason:
+            damage[index].append({"file": path[len("file:"):] if path.startswith("file:") else path, "reason": reason})
+    left_out = [] if args.accept_damaged else [index for index, found in enumerate(damage) if found]
+    for index in left_out:
+        kept_rows[index] = 0
+    kept = slim.where(F.col("kept") & ~F.col("file").isin(left_out))
+    shas, sha = files.sha256()
 
     names = [os.path.basename(p.rstrip("/")) for p in files.paths]
     dataset = "ICEWS" if "ICEWS" in formats else "GDELT"
@@ -604,15 +695,22 @@ def main():
         if r.reason is not None:
             rejected[r.reason] = rejected.get(r.reason, 0) + r["count"]
     report = {
-        "files": files.paths,
+        "files": [
+            {"name": name, "path": path, "bytes": size, "sha256": file_sha, "damaged": bool(damage[index]),
+             "rows_read": read[index], "rows_kept": kept_rows[index], "rows_malformed": malformed[index]}
+            for index, (name, path, size, file_sha) in enumerate(zip(names, files.paths, files.sizes, shas))
+        ],
         "formats": sorted(formats),
-        "rows_read": observed["rows"] + observed["headers"] - header_files,
-        "rows_kept": sum(r["count"] for r in counts if r.kept),
+        "rows_read": sum(read),
+        "rows_kept": sum(kept_rows),
         "rows_rejected": sum(rejected.values()),
         "rejected": dict(sorted(rejected.items())),
-        "files_damaged": len(damage),
-        "damaged": [dict(zip(["file", "reason"], r.damage.split("\t", 1))) for r in damage],
-        "source": {"id": "events/" + "+".join(sorted(names)), "name": ", ".join(names), "sha256": files.sha256()},
+        "files_damaged": sum(len(found) for found in damage),
+        "damaged": [found for found_in_file in damage for found in found_in_file],
+        "accept_damaged": args.accept_damaged,
+        "max_malformed": args.max_malformed,
+        "settings": args.settings,
+        "source": {"id": "events/" + "+".join(sorted(names)), "name": ", ".join(names), "sha256": sha},
     }
     write(spark, f"{args.out}/report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(json.dumps({k: report[k] for k in ["rows_read", "rows_kept", "rows_rejected", "files_damaged"]}))

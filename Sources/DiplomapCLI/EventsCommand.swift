@@ -39,6 +39,12 @@ struct EventsCommand: AsyncParsableCommand {
         subcommands: [Aggregate.self, Import.self, EventsFetchCommand.self, EventsUpdateCommand.self, Spark.self, Load.self]
     )
 
+    /// The settings of an event import as the ledger records them, the same for `events import` and `events load`.
+    static func settings(focus: String, format: EventFormat?, maxMalformed: Double, acceptDamaged: Bool) -> String {
+        ["--focus \(focus)", format.map { "--format \($0.rawValue)" }, "--max-malformed \(DamagePolicy.percent(maxMalformed).dropLast(2))",
+         acceptDamaged ? "--accept-damaged" : nil].compactMap(\.self).joined(separator: " ")
+    }
+
     /// The options every events subcommand shares.
     struct Input: ParsableArguments {
         @Argument(help: ArgumentHelp("Event files: plain, .zip or .gz.", valueName: "file"))
@@ -74,8 +80,7 @@ struct EventsCommand: AsyncParsableCommand {
         /// The settings that shape what the files give, as the ledger records them: the same files with other settings
         /// are imported again.
         var settings: String {
-            ["--focus \(focus)", format.map { "--format \($0.rawValue)" }, "--max-malformed \(DamagePolicy.percent(maxMalformed).dropLast(2))",
-             acceptDamaged ? "--accept-damaged" : nil].compactMap(\.self).joined(separator: " ")
+            EventsCommand.settings(focus: focus, format: format, maxMalformed: maxMalformed, acceptDamaged: acceptDamaged)
         }
 
         /// Exits with the status of damaged input when the scan met a damaged file, after the good ones were written.

@@ -15,6 +15,13 @@ extension EventsCommand {
             replacing an earlier load or import of the same source, so a re-load never \
             duplicates and a failed one leaves the store as it was.
 
+            The load is recorded in the store's ledger as events import records an import: \
+            each file with its size, SHA-256 and damage, the rows read, kept and malformed, the \
+            settings (see diplomap sources). The job applied the damage policy: a damaged file \
+            gave nothing, or with --accept-damaged its rows before the damage, whose evidence is \
+            marked here. Exit status: 0 when every file was whole, 3 when a file was damaged \
+            (every file damaged: nothing stored), 1 when nothing was stored.
+
             Examples:
               diplomap events load out/c5-2015
               diplomap events load out/c5-2015 --db postgres://diplomap@db/diplomap
@@ -33,13 +40,19 @@ extension EventsCommand {
             let output = try SparkEventOutput(folder: URL(fileURLWithPath: folder))
             let workspace = try await store.open()
             let file = URL(fileURLWithPath: folder).appendingPathComponent("evidence.csv").path
-            let (stored, count) = try await workspace.loadEvents(output, file: file, source: source)
+            let record = try await workspace.loadEvents(output, file: file, source: source)
             let report = output.report
-            Output.print("""
-                Loaded \(count) evidence rows (dyad × month × issue × polarity) as source \(stored.id): the job read \(report.rowsRead) rows, \
-                kept \(report.rowsKept), rejected \(report.rowsRejected) malformed\(report.filesDamaged > 0 ? "; \(report.filesDamaged) files damaged" : "").
-
-                """)
+            let damage = report.filesDamaged > 0 ? "; \(report.filesDamaged) files damaged" : ""
+            let read = "the job read \(report.rowsRead) rows, kept \(report.rowsKept), rejected \(report.rowsRejected) malformed\(damage)"
+            switch record.outcome {
+            case .imported:
+                Output.print("Loaded \(record.evidenceRows) evidence rows (dyad × month × issue × polarity) as source \(record.sourceID): \(read).\n")
+            case .partial:
+                Output.print("Loaded \(record.evidenceRows) evidence rows as source \(record.sourceID), partly from damaged files, marked as such in their citations: \(read).\n")
+            case .refused:
+                Output.print("Loaded nothing: every file was damaged, and source \(record.sourceID) is as it was. The refusal is in the ledger (diplomap sources): \(read).\n")
+            }
+            if record.damaged { throw ExitCode(DamagedFile.exitStatus) }
         }
     }
 }

@@ -18,6 +18,11 @@ extension EventsCommand {
             here into CAMEO codes; the column layouts, the issue map, the quad classes and the \
             country codes are the embedded data files, shipped with --files.
 
+            Damaged files follow the policy of events import: a gzip or zip that fails its \
+            check, or a file with more malformed rows than --max-malformed, gives nothing unless \
+            --accept-damaged; report.json names them, and events load records them in the \
+            ledger and exits 3.
+
             Examples:
               diplomap events spark --print --out s3a://bucket/c5 's3a://gdelt/2015*.export.CSV.zip'
               diplomap events spark --submit --master 'local[2]' --out out/c5 events/*.zip
@@ -36,6 +41,12 @@ extension EventsCommand {
 
         @Option(help: ArgumentHelp("The format of every file, instead of telling it from each file's first line.", valueName: "format"))
         var format: EventFormat?
+
+        @Flag(help: "Keep the rows of a damaged file read before the damage (events load marks their evidence) instead of none.")
+        var acceptDamaged = false
+
+        @Option(help: ArgumentHelp("The largest share of a file's rows, in per cent, that may be malformed before the file counts as damaged.", valueName: "percent"))
+        var maxMalformed = 1.0
 
         @Option(help: ArgumentHelp("Spark's master: local[N], spark://host:7077, yarn, k8s://https://host (default: spark-submit's).", valueName: "url"))
         var master: String?
@@ -58,6 +69,7 @@ extension EventsCommand {
         func validate() throws {
             guard !inputs.isEmpty else { throw ValidationError("give at least one input") }
             guard !(printOnly && submit) else { throw ValidationError("give --print or --submit, not both") }
+            guard (0...100).contains(maxMalformed) else { throw ValidationError("--max-malformed is a share in per cent, from 0 to 100") }
             if submit && !job.contains("://") && !FileManager.default.fileExists(atPath: job) {
                 throw ValidationError("--job: no file at \(job); run from the repository or name the script")
             }
@@ -90,6 +102,9 @@ extension EventsCommand {
             for setting in conf { arguments += ["--conf", setting] }
             arguments += ["--files", data.joined(separator: ","), job, "--focus", codes.joined(separator: ","), "--out", out]
             if let format { arguments += ["--format", format.rawValue] }
+            if acceptDamaged { arguments.append("--accept-damaged") }
+            let settings = EventsCommand.settings(focus: focus, format: format, maxMalformed: maxMalformed, acceptDamaged: acceptDamaged)
+            arguments += ["--max-malformed", String(DamagePolicy.percent(maxMalformed).dropLast(2)), "--settings", settings]
             return arguments + inputs
         }
 

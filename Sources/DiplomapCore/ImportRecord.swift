@@ -36,6 +36,13 @@ public struct ImportRecord: Sendable, Hashable, Codable {
         case partial
         /// Nothing was stored, the source stayed as it was: every file was damaged.
         case refused
+
+        /// What the damage policy makes of an import of `files`, whose damaged ones are marked: partial when the rows
+        /// before the damage were kept, refused when every file was damaged and none kept, imported otherwise.
+        public static func of(_ files: [File], keptDamaged: Bool) -> Outcome {
+            let damaged = files.filter(\.damaged).count
+            return damaged == 0 ? .imported : keptDamaged ? .partial : damaged == files.count ? .refused : .imported
+        }
     }
 
     /// The ledger's number for this import, given by the store (`nil` before it is recorded).

@@ -4,8 +4,8 @@ import Foundation
 /// What the Spark job (`spark/diplomap_events.py`) writes to its output folder, read back for the store.
 ///
 /// `evidence.csv` holds the rows `diplomap events import` would store, one per directed
-/// dyad, month, issue and polarity; `report.json` the counts and the source (id, file names,
-/// SHA-256 of the files). Every row is checked before anything is stored, and every problem
+/// dyad, month, issue and polarity; `report.json` the counts, each file with its size, SHA-256,
+/// damage and counts, and the source (id, file names, SHA-256 of the files). Every row is checked before anything is stored, and every problem
 /// is reported with its line and field, so that a damaged or foreign file is never half-loaded.
 public struct SparkEventOutput: Sendable {
     /// The job's counts and its source, from `report.json`.
@@ -16,10 +16,28 @@ public struct SparkEventOutput: Sendable {
             public var sha256: String
         }
 
+        /// One input file as the job read it: for the import ledger, and for the damage policy's verdict on it.
+        public struct File: Sendable, Decodable {
+            public var name: String
+            public var bytes: Int
+            public var sha256: String
+            /// Whether it failed its integrity check or had more malformed rows than `--max-malformed` allows.
+            public var damaged: Bool
+            public var rowsRead: Int
+            /// Rows that passed the checks and the focus: 0 for a damaged file left out.
+            public var rowsKept: Int
+            public var rowsMalformed: Int
+        }
+
+        public var files: [File]
         public var rowsRead: Int
         public var rowsKept: Int
         public var rowsRejected: Int
         public var filesDamaged: Int
+        /// Whether the damaged files' rows before the damage were kept (`--accept-damaged`).
+        public var acceptDamaged: Bool
+        /// The settings the ledger records, as `events import` forms them (given to the job by `events spark`).
+        public var settings: String
         public var source: Source
     }
 

@@ -39,8 +39,7 @@ extension Workspace {
         let evidence = aggregate.evidence(dataset: dataset, files: names) { code in registry.country(code: code, system: .cameo)?.iso3 }
         let damaged = Set(report.damaged.map(\.file))
         for (index, path) in paths.enumerated() where damaged.contains(path) { files[index].damaged = true }
-        let outcome: ImportRecord.Outcome =
-            damaged.isEmpty ? .imported : report.keptDamaged ? .partial : damaged.count == paths.count ? .refused : .imported
+        let outcome = ImportRecord.Outcome.of(files, keptDamaged: report.keptDamaged)
         let id = Self.eventSourceID(files: paths, source: source)
         let sha = try Checksum.sha256(contentsOf: paths.map { URL(fileURLWithPath: $0) })
         let stored = EvidenceSource(id: id, kind: .event, name: names.joined(separator: ", "), sha256: sha)
@@ -52,17 +51,27 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// Stores the Spark job's evidence as one event source, replacing an earlier load or import of it, in one transaction.
+    /// Stores the Spark job's evidence as one event source, replacing an earlier load or import of it, in one transaction,
+    /// and records the load in the ledger as `events import` records an import: each file with its size, SHA-256 and
+    /// damage, the rows read, kept and malformed, the settings.
     ///
-    /// Every side must be a state of the registry: a row the tool would not have made is refused, with its line.
-    public func loadEvents(_ output: SparkEventOutput, file: String, source: String? = nil) async throws -> (source: EvidenceSource, rows: Int) {
+    /// The job applied the damage policy: a damaged file gave nothing, or (`--accept-damaged`) its rows before the damage,
+    /// whose evidence is then marked here; when every file was damaged and none kept, nothing is stored and the load is
+    /// recorded as refused. Every side must be a state of the registry: a row the tool would not have made is refused,
+    /// with its line.
+    public func loadEvents(_ output: SparkEventOutput, file: String, source: String? = nil) async throws -> ImportRecord {
         let unknown = output.evidence.enumerated().compactMap { index, row -> InputError? in
             guard let side = [row.a, row.b].first(where: { registry.country(iso3: $0) == nil }) else { return nil }
             return InputError(file: file, line: index + 2, field: side == row.a ? "a" : "b", message: "\(side) is not a state diplomap knows")
         }
         guard unknown.isEmpty else { throw InputErrors(unknown) }
-        let stored = EvidenceSource(id: source ?? output.report.source.id, kind: .event, name: output.report.source.name, sha256: output.report.source.sha256)
-        try await replace(stored, with: output.evidence)
-        return (stored, output.evidence.count)
+        let report = output.report
+        let stored = EvidenceSource(id: source ?? report.source.id, kind: .event, name: report.source.name, sha256: report.source.sha256)
+        let files = report.files.map { ImportRecord.File(name: $0.name, bytes: $0.bytes, sha256: $0.sha256, damaged: $0.damaged) }
+        let record = ImportRecord(
+            sourceID: stored.id, kind: .event, files: files, settings: report.settings, rowsRead: report.rowsRead, rowsKept: report.rowsKept,
+            rowsMalformed: report.rowsRejected, evidenceRows: output.evidence.count,
+            outcome: .of(files, keptDamaged: report.acceptDamaged && files.contains(where: \.damaged)))
+        return try await commit(stored, evidence: output.evidence, record: record)
     }
 }

@@ -17,6 +17,10 @@ struct SparkEventOutputTests {
         let output = try SparkEventOutput(folder: Self.folder)
         #expect(output.report.source.id == "events/gdelt1_sample.tsv" && output.report.rowsRead == 400 && output.report.rowsRejected == 0)
         #expect(output.evidence.count == 5 && output.evidence.allSatisfy { $0.kind == .event && $0.weight >= 1 })
+        let file = try #require(output.report.files.first)
+        #expect(output.report.files.count == 1 && file.name == "gdelt1_sample.tsv" && file.bytes == 146_002 && !file.damaged)
+        #expect(file.sha256 == output.report.source.sha256 && file.rowsRead == 400 && file.rowsKept == 7 && file.rowsMalformed == 0)
+        #expect(!output.report.acceptDamaged && output.report.settings == "--focus C5 --max-malformed 1")
         let first = try #require(output.evidence.first)
         #expect(first.period?.start == PartialDate(year: 2013, month: 5) && first.citation.publisher == "GDELT")
     }

@@ -89,8 +89,8 @@ struct WorkspaceTests {
             let folder = URL(fileURLWithPath: Self.fixture("spark_gdelt1_sample"))
             let output = try SparkEventOutput(folder: folder)
             for _ in 0..<2 {
-                let (stored, rows) = try await workspace.loadEvents(output, file: "evidence.csv")
-                #expect(stored.id == "events/gdelt1_sample.tsv" && rows == 5)
+                let record = try await workspace.loadEvents(output, file: "evidence.csv")
+                #expect(record.sourceID == "events/gdelt1_sample.tsv" && record.evidenceRows == 5 && record.outcome == .imported)
             }
             let query = EvidenceQuery(dyad: Dyad("TKM", "AFG"))
             let loaded = try await workspace.evidence(query)
@@ -105,10 +105,16 @@ struct WorkspaceTests {
             let files = [Self.fixture("gdelt1_sample.tsv")]
             let focus = try workspace.registry.resolveStates("C5").map { workspace.registry.country(iso3: $0)?.cameo ?? $0 }
             let (aggregate, report) = try await workspace.scanEvents(files, options: EventScanOptions(focus: FocusCodes(focus)))
-            _ = try await workspace.importEvents(aggregate, report: report, files: files)
+            _ = try await workspace.importEvents(aggregate, report: report, files: files, settings: output.report.settings)
             let imported = try await workspace.evidence(query)
             let importedSources = try await workspace.sources()
             #expect(imported == loaded && importedSources == sources)
+            // The ledger: two loads and one import, the same files, counts and settings, then the import's entry.
+            let ledger = try await workspace.imports().filter { $0.sourceID == "events/gdelt1_sample.tsv" }.map { record in
+                [record.files.map { "\($0.name) \($0.bytes) \($0.sha256) \($0.damaged)" }.joined(), record.settings, record.outcome.rawValue,
+                 "\(record.rowsRead) \(record.rowsKept) \(record.rowsMalformed) \(record.evidenceRows)"]
+            }
+            #expect(ledger.count == 3 && Set(ledger).count == 1 && output.report.settings.hasPrefix("--focus C5"))
         }
     }
 
