@@ -28,7 +28,7 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     mutating func add(_ phrase: String, _ value: Value, caseSensitive: Bool = false) {
         for variant in Self.expand(phrase) {
             let words = Tokenizer.words(variant.replacingOccurrences(of: "*", with: ""))
-            guard let first = words.first else { continue }
+            guard !words.isEmpty else { continue }
             // A starred Russian word is matched by its stem; in a hyphenated one ("Южно-Китайское*"), its last part.
             let stemmed = variant.split(separator: " ").flatMap { written in
                 let parts = Tokenizer.words(String(written.filter { $0 != "*" })).count
