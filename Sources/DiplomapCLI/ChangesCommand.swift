@@ -23,19 +23,7 @@ struct ChangesCommand: AsyncParsableCommand {
         """
     )
 
-    @OptionGroup var store: StoreOptions
-
-    @Option(help: "The focus: a group (its members become rows too) or a comma-separated list of states.")
-    var focus = MapRequest.defaultFocus
-
-    @Option(help: "Comma-separated partner states or groups: codes or names.")
-    var partners = MapRequest.defaultPartners
-
-    @Option(help: ArgumentHelp("Only these issues: comma-separated codes (see `diplomap issues`).", valueName: "codes"))
-    var issues: String?
-
-    @Option(help: ArgumentHelp("Only these kinds of source: comma-separated, of fact, document, event, vote.", valueName: "kinds"))
-    var kinds: String?
+    @OptionGroup var selection: MapSelection
 
     @Option(help: ArgumentHelp("The first date: the map as it held then (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var from: String
@@ -58,9 +46,7 @@ struct ChangesCommand: AsyncParsableCommand {
 
     /// The request the options describe, read as the web page reads its URL parameters.
     func request() throws -> ChangesRequest {
-        let parameters = [
-            "focus": focus, "partners": partners, "issues": issues, "kinds": kinds, "window": lookBack, "from": from, "to": to, "min-delta": String(minDelta),
-        ]
+        let parameters = selection.parameters.merging(["window": lookBack, "from": from, "to": to, "min-delta": String(minDelta)]) { $1 }
         do {
             return try ChangesRequest(parameters: parameters.compactMapValues { $0 }, today: Self.today)
         } catch {
@@ -75,7 +61,7 @@ struct ChangesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try await store.open()
+        let workspace = try await selection.store.open()
         let changes: [CellChange]
         do {
             changes = try await workspace.changes(try request())

@@ -2,8 +2,9 @@ import ArgumentParser
 import DiplomapCore
 import DiplomapWorkspace
 
-/// What a map is made of: the store, the focus, the partners, the period, the issues and the kinds of source; shared by `map` and `export`.
-struct MapOptions: ParsableArguments {
+/// Which cells a map or a comparison of maps covers: the store, the focus, the partners, the issues and the kinds of
+/// source; shared by `map`, `export` and `changes`.
+struct MapSelection: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
     @Option(help: "The focus: a group (its members become rows too) or a comma-separated list of states.")
@@ -18,6 +19,14 @@ struct MapOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only these kinds of source: comma-separated, of fact, document, event, vote.", valueName: "kinds"))
     var kinds: String?
 
+    /// The options as the web pages' URL parameters, the ones left out absent.
+    var parameters: [String: String?] { ["focus": focus, "partners": partners, "issues": issues, "kinds": kinds] }
+}
+
+/// What a map is made of: the selection and the period; shared by `map` and `export`.
+struct MapOptions: ParsableArguments {
+    @OptionGroup var selection: MapSelection
+
     @OptionGroup(title: "Period") var time: TimeOptions
 
     func validate() throws {
@@ -26,7 +35,7 @@ struct MapOptions: ParsableArguments {
 
     /// The request the options describe, read as the web pages read their URL parameters.
     func request() throws -> MapRequest {
-        let parameters = ["focus": focus, "partners": partners, "issues": issues, "kinds": kinds, "since": time.since, "until": time.until, "as-of": time.asOf, "window": time.lookBack]
+        let parameters = selection.parameters.merging(["since": time.since, "until": time.until, "as-of": time.asOf, "window": time.lookBack]) { $1 }
         do {
             return try MapRequest(parameters: parameters.compactMapValues { $0 })
         } catch {
@@ -36,7 +45,7 @@ struct MapOptions: ParsableArguments {
 
     /// Opens the store and makes the map.
     func build() async throws -> (workspace: Workspace, built: BuiltMap) {
-        let workspace = try await store.open()
+        let workspace = try await selection.store.open()
         return (workspace, try await workspace.map(try request()))
     }
 }
