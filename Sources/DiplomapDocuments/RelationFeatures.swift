@@ -24,9 +24,14 @@ struct SentenceInstance: Sendable {
 }
 
 /// Turns the sentences of a document into what the model weighs: hashed features of the sentence
-/// (its words with the names masked, word pairs, lexicon issues with their rule polarity, cue words)
-/// and, for every pair of sides it may relate, features of the pair (how it was found, what the
-/// rules say of it, clause, list, distance and the words between its names).
+/// (its words with the names masked, word pairs, lexicon issues with their rule polarity, cue words,
+/// the states it names, the issues of the sentence before and of the whole document) and, for every
+/// pair of sides it may relate, features of the pair (its states, how it was found, what the rules say
+/// of it, the issues of its own clauses and of the other sentences that name it, clause, list, distance
+/// and the words between its names).
+///
+/// The document's issues matter because annotators read a sentence in its paragraph: "the two leaders
+/// also discussed the situation" is about the issue the text is about.
 ///
 /// Extraction and training call the same code, so the model is trained on exactly what it reads.
 /// Features are 64-bit hashes of a template and a value, so that reading allocates no strings.
@@ -41,7 +46,8 @@ struct FeatureExtractor: Sendable {
         return readings.enumerated().map { index, reading in
             let words = Self.maskedStems(reading, bytes: bytes)
             return SentenceInstance(
-                range: reading.range, features: sentenceFeatures(reading, words: words, index: index),
+                range: reading.range,
+                features: sentenceFeatures(reading, words: words, index: index, before: index > 0 ? readings[index - 1] : nil, context: context),
                 candidates: candidates(reading, previous: index > 0 ? readings[index - 1].sides : nil, context: context, bytes: bytes),
                 polarityCues: words.filter { $0 != Feature.name } + reading.cues.map { Feature.key(.cue, UInt64($0.cue.index)) })
         }
@@ -49,7 +55,9 @@ struct FeatureExtractor: Sendable {
 
     // MARK: The sentence
 
-    private func sentenceFeatures(_ reading: SentenceReading, words: [UInt64], index: Int) -> [UInt64] {
+    private func sentenceFeatures(
+        _ reading: SentenceReading, words: [UInt64], index: Int, before: SentenceReading?, context: DocumentContext
+    ) -> [UInt64] {
         var features: [UInt64] = [Feature.key(.bias, 0)]
         features.reserveCapacity(words.count * 2 + 16)
         var previous = Feature.sentenceStart
@@ -67,6 +75,12 @@ struct FeatureExtractor: Sendable {
         features.append(Feature.key(.issues, UInt64(min(reading.issues.count, 3))))
         if !reading.venues.isEmpty { features.append(Feature.key(.venues, 1)) }
         if index == 0 { features.append(Feature.key(.first, 1)) }
+        for code in reading.sides + reading.venues { features.append(Feature.key(.named, Feature.code(code))) }
+        for item in before?.issues ?? [] { features.append(Feature.key(.previousIssue, UInt64(item.issue.ordinal))) }
+        // Issues the document names in two sentences or more, by how often (2, 3–5, 6 or more).
+        for (ordinal, count) in context.issueCounts.enumerated() where count >= 2 {
+            features.append(Feature.key(.documentIssue, UInt64(ordinal * 4 + min(count, 8) / 3)))
+        }
         return features
     }
 
@@ -136,15 +150,28 @@ struct FeatureExtractor: Sendable {
         for bit in Origin.allCases where origin & bit.rawValue != 0 { features.append(Feature.key(.origin, bit.rawValue)) }
         features.append(Feature.key(.originSet, origin))
         for item in reading.issues { features.append(Feature.key(.originIssue, origin &* 64 &+ UInt64(item.issue.ordinal))) }
-        if origin & Origin.rule.rawValue != 0, let issues = rules.issues(of: a, b, in: reading) {
-            for item in issues {
+        // The issues of the clauses the pair shares: as the rules read them for a pair they relate, and for every pair.
+        let clauseIssues = rules.issues(of: a, b, in: reading)
+        if origin & Origin.rule.rawValue != 0, let clauseIssues {
+            for item in clauseIssues {
                 features.append(Feature.key(.ruleIssue, UInt64(item.issue.ordinal)))
                 features.append(Feature.key(.ruleIssuePolarity, UInt64(item.issue.ordinal * 3 + item.polarity.ordinal)))
             }
         }
+        for item in clauseIssues ?? [] {
+            features.append(Feature.key(.pairIssue, UInt64(item.issue.ordinal)))
+            features.append(Feature.key(.pairIssuePolarity, UInt64(item.issue.ordinal * 3 + item.polarity.ordinal)))
+        }
+        if clauseIssues == nil { features.append(Feature.key(.pairIssue, UInt64(Issue.allCases.count))) }
+        features.append(Feature.key(.pairState, Feature.code(a)))
+        features.append(Feature.key(.pairState, Feature.code(b)))
         if a == b { features.append(Feature.key(.reflexive, 1)) }
         if rules.members[a] != nil || rules.members[b] != nil { features.append(Feature.key(.group, 1)) }
         let key = [a, b].sorted()
+        let documentIssues = context.pairIssues[key] ?? 0
+        for issue in Issue.allCases where documentIssues & 1 << issue.ordinal != 0 {
+            features.append(Feature.key(.pairDocumentIssue, UInt64(issue.ordinal)))
+        }
         if key == context.main { features.append(Feature.key(.main, 1)) }
         if let hub = context.hub, a == hub || b == hub { features.append(Feature.key(.hub, 1)) }
         features.append(Feature.key(.together, UInt64(min(context.pairCounts[key] ?? 0, 4))))
@@ -208,6 +235,12 @@ enum Feature {
         case bias = 1, word, bigram, lexicon, lexiconPolarity, cue, sides, issues, venues, first
         case origin, originSet, ruleIssue, ruleIssuePolarity, reflexive, group, main, hub, together
         case sameClause, subject, list, compound, distance, between, listSize, originIssue, issuePolarity, near
+        case named, pairState, pairIssue, pairIssuePolarity, documentIssue, previousIssue, pairDocumentIssue
+    }
+
+    /// A state's or group's code (at most eight letters) as a number.
+    static func code(_ code: String) -> UInt64 {
+        code.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// The word that stands for any name of a state.

@@ -18,7 +18,7 @@ public struct RelationTrainer: Sendable {
     /// L2 penalty on the weights of the features an example has.
     public var regularization = 0.03
     /// Least number of examples a feature must occur in to get a weight.
-    public var minimumCount = 2
+    public var minimumCount = 3
     /// The thresholds tried, lowest first.
     public var thresholds: [Double] = stride(from: 0.05, through: 0.7, by: 0.05).map { ($0 * 100).rounded() / 100 }
     /// Folds of the inner cross-validation that chooses the threshold.

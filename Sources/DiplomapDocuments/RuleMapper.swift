@@ -8,6 +8,11 @@ struct DocumentContext: Sendable {
     var hub: String?
     /// In how many sentences each pair (sorted codes) is named together.
     var pairCounts: [[String]: Int]
+    /// In how many sentences each issue is named, by `Issue.ordinal`.
+    var issueCounts: [Int]
+    /// The issues named in the sentences that name each pair (sorted codes) together, one bit per `Issue.ordinal`
+    /// (a set of bits rather than a `Set`, whose order would change from run to run and with it the sums of the weights).
+    var pairIssues: [[String]: UInt32]
 }
 
 /// The hand-written reading of which pairs a sentence relates and on which issues.
@@ -21,22 +26,27 @@ struct RuleMapper: Sendable {
     /// Group code → members, for regions such as C5.
     let members: [String: Set<String>]
 
-    /// The main pair, the hub and the pair counts of a document's sentences.
+    /// The main pair, the hub, and the pairs and issues named in a document's sentences.
     func context(_ readings: [SentenceReading]) -> DocumentContext {
         var counts: [[String]: Int] = [:]
         var order: [[String]] = []
+        var issueCounts = [Int](repeating: 0, count: Issue.allCases.count)
+        var pairIssues: [[String]: UInt32] = [:]
         for reading in readings {
+            let issues = reading.issues.reduce(UInt32(0)) { $0 | 1 << $1.issue.ordinal }
+            for issue in Issue.allCases where issues & 1 << issue.ordinal != 0 { issueCounts[issue.ordinal] += 1 }
             for (a, b) in related(reading.sides) {
                 let key = [a, b].sorted()
                 if counts[key] == nil { order.append(key) }
                 counts[key, default: 0] += 1
+                pairIssues[key, default: 0] |= issues
             }
         }
         // The main pair: named together most often, first named first on ties.
         let main = order.enumerated().max { x, y in
             counts[x.element]! < counts[y.element]! || (counts[x.element]! == counts[y.element]! && x.offset > y.offset)
         }?.element ?? []
-        return DocumentContext(main: main, hub: hub(readings), pairCounts: counts)
+        return DocumentContext(main: main, hub: hub(readings), pairCounts: counts, issueCounts: issueCounts, pairIssues: pairIssues)
     }
 
     /// The document's focus: a region named together with others if there is one (the focus of the
