@@ -55,7 +55,7 @@ struct EventLayout: Sendable {
     var root: Int?
     var eventCode: Int
     var goldstein: Int
-    /// GDELT's NumMentions; ICEWS has none and counts one mention an event.
+    /// GDELT's NumMentions; ICEWS and POLECAT have none and count one mention an event.
     var mentions: Int?
     var sourceType: Int?
     var targetType: Int?
