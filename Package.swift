@@ -41,6 +41,7 @@ let package = Package(
                 .copy("model"),
                 .copy("unvotes"),
                 .copy("cameo"),
+                .copy("plover"),
             ]
         ),
         // The curated knowledge base: YAML fact and group files, validated with file and line.

@@ -35,6 +35,8 @@ public enum DefaultData {
     public static var unvotesFolder: URL { folder("unvotes") }
     /// `Data/cameo`: CAMEO codes, quad classes and the mapping of events to issues.
     public static var cameoFolder: URL { folder("cameo") }
+    /// `Data/plover`: PLOVER event types (POLECAT's) with their quad categories, and their mapping to issues.
+    public static var ploverFolder: URL { folder("plover") }
 
     private static func folder(_ name: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent(name, isDirectory: true)

@@ -4,8 +4,8 @@
     spark-submit --files event_layouts.csv,issue_map.csv,quad_classes.csv,countries.csv \\
         diplomap_events.py --focus KAZ,KGZ,TJK,TKM,UZB --out OUT INPUT...
 
-Reads GDELT 1.0, GDELT 2.0 and ICEWS event files (plain, .zip or .gz) from any
-path Spark reads, keeps the events with a side in the focus and writes to OUT:
+Reads GDELT 1.0, GDELT 2.0 and ICEWS event files (plain, .zip or .gz; not POLECAT's,
+whose PLOVER events only the Swift reader maps) from any path Spark reads, keeps the events with a side in the focus and writes to OUT:
 
     aggregate.csv   the dyad-month aggregate contract, as `diplomap events aggregate` writes it
     evidence.csv    the evidence rows `diplomap events import` stores, for `diplomap events load`
@@ -35,8 +35,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pyspark import SparkFiles
 from pyspark.sql import Observation, SparkSession, functions as F, types as T
 
-# The fields a layout names, in the order of the columns of event_layouts.csv.
+# The fields a layout names, in the order of the columns of event_layouts.csv (its mode and context columns are PLOVER's).
 FIELDS = ["date", "source", "target", "root", "event_code", "goldstein", "mentions", "source_type", "target_type", "url"]
+# The formats whose events the job maps: the CAMEO-coded ones. POLECAT's PLOVER event types have an issue map of
+# their own (Data/plover), which only the Swift reader applies.
+CAMEO_FORMATS = ["gdelt1", "gdelt1-url", "gdelt2", "icews"]
 # Rows of the row table: where a line came from, its text, and its file's layout (0-based columns, -1 for none).
 LAYOUT_SCHEMA = T.StructType(
     [T.StructField("format", T.StringType()), T.StructField("label", T.StringType()), T.StructField("columns", T.IntegerType())]
@@ -106,10 +109,12 @@ class Layouts:
         layout = {"format": row["format"], "label": row["label"], "columns": len(names), "header": True}
         for field in FIELDS:
             cell = row[field].strip()
-            if cell and cell not in names:
+            # "A|B": a field some releases of the format call A and others B.
+            column = next((names.index(name) for name in cell.split("|") if name in names), None) if cell else -1
+            if column is None:
                 return None
-            layout[field] = names.index(cell) if cell else -1
-            layout[field + "_name"] = cell
+            layout[field] = column
+            layout[field + "_name"] = names[column] if cell else ""
         return layout
 
 
@@ -277,6 +282,9 @@ def layout_for(layouts, fmt, data, name):
     """The layout of one file or archive entry from its first line, or the error diplomap gives."""
     line = first_line(data)
     layout = layouts.named(fmt, line) if fmt else layouts.detect(line)
+    if layout is not None and layout["format"] not in CAMEO_FORMATS:
+        raise SystemExit(f"{name}: {layout['label']} files are coded in PLOVER, which the Spark job does not map; "
+                         "read them with diplomap events aggregate or events import")
     if layout is not None:
         return layout
     if fmt:
@@ -583,7 +591,7 @@ def main():
     parser.add_argument("inputs", nargs="+", help="event files, folders or globs, on any file system Spark reads")
     parser.add_argument("--out", required=True, help="the folder to write aggregate.csv, evidence.csv and report.json to")
     parser.add_argument("--focus", required=True, help="CAMEO country codes, comma-separated (diplomap events spark resolves groups)")
-    parser.add_argument("--format", choices=["gdelt1", "gdelt1-url", "gdelt2", "icews"], help="the format of every file")
+    parser.add_argument("--format", choices=CAMEO_FORMATS, help="the format of every file")
     parser.add_argument("--accept-damaged", action="store_true",
                         help="keep the rows of a damaged file read before the damage (events load marks their evidence) instead of none")
     parser.add_argument("--max-malformed", type=float, default=1.0, metavar="PERCENT",

@@ -33,8 +33,11 @@ enum FuzzTargets {
         FuzzTarget(name: "icews", maxLength: 4096, seeds: ["Tests/DiplomapEventsTests/Fixtures/icews_handmade.tab"]) {
             events($0, suffix: "tab", format: .icews)
         },
+        FuzzTarget(name: "polecat", maxLength: 4096, seeds: ["Tests/DiplomapEventsTests/Fixtures/polecat_handmade.DV.txt", "Tests/DiplomapEventsTests/Fixtures/polecat_bad_rows.DV.txt"]) {
+            events($0, suffix: "txt", format: .polecat)
+        },
         // Format told from the first line, as `diplomap events` does by default.
-        FuzzTarget(name: "events-detect", maxLength: 4096, seeds: ["Tests/DiplomapEventsTests/Fixtures/gdelt1_sample.tsv", "Tests/DiplomapEventsTests/Fixtures/gdelt2_generated.tsv", "Tests/DiplomapEventsTests/Fixtures/icews_handmade.tab"]) {
+        FuzzTarget(name: "events-detect", maxLength: 4096, seeds: ["Tests/DiplomapEventsTests/Fixtures/gdelt1_sample.tsv", "Tests/DiplomapEventsTests/Fixtures/gdelt2_generated.tsv", "Tests/DiplomapEventsTests/Fixtures/icews_handmade.tab", "Tests/DiplomapEventsTests/Fixtures/polecat_handmade.DV.txt"]) {
             events($0, suffix: "tsv", format: nil)
         },
         FuzzTarget(name: "events-gzip", maxLength: 65536, seeds: ["Tests/DiplomapEventsTests/Fixtures/gdelt2_generated.tsv.gz", "Tests/DiplomapEventsTests/Fixtures/truncated.tsv.gz"]) {

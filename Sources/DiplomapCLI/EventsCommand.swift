@@ -7,16 +7,20 @@ import Foundation
 
 extension EventFormat: ExpressibleByArgument {}
 
-/// `diplomap events`: political event data (GDELT, ICEWS) into dyad-month aggregates and evidence.
+/// `diplomap events`: political event data (GDELT, ICEWS, POLECAT) into dyad-month aggregates and evidence.
 struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Aggregate political event data (GDELT 1.0 and 2.0, ICEWS) by dyad and month, or import it as evidence.",
+        abstract: "Aggregate political event data (GDELT 1.0 and 2.0, ICEWS, POLECAT) by dyad and month, or import it as evidence.",
         discussion: """
         Event files are read as they come from their publishers: tab-separated, plain, \
         .zip (as GDELT ships them) or .gz. The format is told from the first line: 57 or 58 \
         columns are GDELT 1.0, 61 are GDELT 2.0, a header row naming Event Date, Source \
-        Country, Target Country, CAMEO Code and Intensity is ICEWS.
+        Country, Target Country, CAMEO Code and Intensity is ICEWS, one naming Event Date, \
+        Event Type, Event Mode, Contexts, Actor Country, Recipient Country, their primary \
+        sectors and Event Intensity (or Intensity) is POLECAT, ICEWS's successor. ICEWS and \
+        POLECAT sides are country names (or codes), resolved with the registry; a POLECAT side \
+        that lists several states gives the event once for each pair.
 
         Only events with a side in the focus are kept, so a year of the global feed becomes \
         the slice of one region. Malformed rows are counted, skipped and reported as \
@@ -132,7 +136,9 @@ struct EventsCommand: AsyncParsableCommand {
             discussion: """
             Writes source,target,month,root,events,goldstein_sum,mentions: actor 1's country to \
             actor 2's, both given and different, at least one in the focus; the month of the event \
-            date; the Goldstein sum rounded to one decimal; sorted by source, target, month, root.
+            date; the Goldstein sum rounded to one decimal; sorted by source, target, month, root. \
+            A POLECAT event's root is the CAMEO root its PLOVER event type comes from \
+            (Data/plover/event_types.csv) and its Goldstein value is its intensity.
 
             A damaged file (failed gzip or zip check, truncated, or over --max-malformed) is \
             named with the byte where the damage was found and gives nothing, unless \
@@ -143,6 +149,7 @@ struct EventsCommand: AsyncParsableCommand {
               diplomap events aggregate 20240101.export.CSV.zip --out c5.csv
               diplomap events aggregate events-2019.tsv.gz --focus KAZ,UZB --threads 1
               diplomap events aggregate icews-2015.tab --format icews --strict
+              diplomap events aggregate ngecEvents.20240105.Release999.DV.txt --focus C5
             """
         )
 
@@ -171,7 +178,9 @@ struct EventsCommand: AsyncParsableCommand {
             abstract: "Import events into the store as evidence, one row per dyad, month, issue and polarity.",
             discussion: """
             Each event gets an issue from its CAMEO code and its actors' types (the table in \
-            Data/cameo/issue_map.csv) and a polarity from its quad class. Each row's citation \
+            Data/cameo/issue_map.csv) and a polarity from its quad class; a POLECAT event from \
+            its PLOVER event type, modes, contexts and sectors (Data/plover/issue_map.csv, the \
+            first rule that matches) and its type's quad category. Each row's citation \
             names the files and the month and quotes a few source URLs. The files form one \
             source: importing them again replaces it, and nothing is written unless the whole \
             import succeeds. Files with the same SHA-256 imported before into the same source \
@@ -237,7 +246,7 @@ enum EventFocus {
         return codes
     }
 
-    /// How to read event files for this focus; ICEWS country names are resolved through the registry.
+    /// How to read event files for this focus; ICEWS and POLECAT country names are resolved through the registry.
     static func scanOptions(_ list: String, registry: CountryRegistry, format: EventFormat? = nil, threads: Int = 1) throws -> EventScanOptions {
         EventScanOptions(
             format: format, focus: FocusCodes(try codes(list, registry: registry)), threads: threads,

@@ -16,7 +16,8 @@ extension EventsCommand {
             OUT the aggregate contract (aggregate.csv, as events aggregate writes it), the evidence \
             rows (evidence.csv, for events load) and its counts (report.json). The focus is resolved \
             here into CAMEO codes; the column layouts, the issue map, the quad classes and the \
-            country codes are the embedded data files, shipped with --files.
+            country codes are the embedded data files, shipped with --files. POLECAT files \
+            (PLOVER-coded) are refused by the job: read them with events aggregate or events import.
 
             Damaged files follow the policy of events import: a gzip or zip that fails its \
             check, or a file with more malformed rows than --max-malformed, gives nothing unless \
@@ -70,6 +71,9 @@ extension EventsCommand {
             guard !inputs.isEmpty else { throw ValidationError("give at least one input") }
             guard !(printOnly && submit) else { throw ValidationError("give --print or --submit, not both") }
             guard (0...100).contains(maxMalformed) else { throw ValidationError("--max-malformed is a share in per cent, from 0 to 100") }
+            guard format?.coding != .plover else {
+                throw ValidationError("the Spark job reads CAMEO-coded files only (GDELT, ICEWS); read POLECAT with events aggregate or events import")
+            }
             if submit && !job.contains("://") && !FileManager.default.fileExists(atPath: job) {
                 throw ValidationError("--job: no file at \(job); run from the repository or name the script")
             }

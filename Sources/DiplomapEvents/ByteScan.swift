@@ -7,6 +7,7 @@ enum ByteScan {
     static let tab: UInt8 = 0x09
     static let newline: UInt8 = 0x0A
     static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
     static let tabs: UInt64 = 0x0909_0909_0909_0909
     static let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     static let highBits: UInt64 = 0x8080_8080_8080_8080

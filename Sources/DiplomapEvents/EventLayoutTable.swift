@@ -6,8 +6,9 @@ import Foundation
 ///
 /// A row gives a format's column count (or `header` when its first line names the columns)
 /// and, for each field the reader needs, either `N Name` (column N from 1, named as the
-/// format's codebook names it) or a bare header name. Keeping this in one table means the
-/// Swift reader and the Spark job cannot drift apart on where a field sits.
+/// format's codebook names it) or a bare header name; `A|B` names a field that some releases
+/// of a format call A and others B. Keeping this in one table means the Swift reader and the
+/// Spark job cannot drift apart on where a field sits.
 public struct EventLayoutTable: Sendable {
     /// One row: a field is a column number with its name, or only a header name.
     struct Row: Sendable {
@@ -17,7 +18,7 @@ public struct EventLayoutTable: Sendable {
         var fields: [String: (column: Int?, name: String)]
     }
 
-    static let fieldNames = ["date", "source", "target", "root", "event_code", "goldstein", "mentions", "source_type", "target_type", "url"]
+    static let fieldNames = ["date", "source", "target", "root", "event_code", "goldstein", "mentions", "source_type", "target_type", "url", "mode", "context"]
     private let rows: [EventFormat: Row]
 
     /// The table embedded with the tool; it is checked by the tests, so a failure here is a broken build.
@@ -85,7 +86,7 @@ public struct EventLayoutTable: Sendable {
         let names = Self.names(fields)
         return EventFormat.allCases.first { format in
             guard let row = rows[format], row.columns == nil else { return false }
-            return row.fields.values.allSatisfy { names.contains($0.name) }
+            return row.fields.values.allSatisfy { Self.column(of: $0.name, in: names) != nil }
         }
     }
 
@@ -99,7 +100,7 @@ public struct EventLayoutTable: Sendable {
             let names = Self.names(firstLine.split(separator: ByteScan.tab, omittingEmptySubsequences: false))
             columns = names.count
             for (field, entry) in row.fields {
-                guard let index = names.firstIndex(of: entry.name) else { return nil }
+                guard let index = Self.column(of: entry.name, in: names) else { return nil }
                 place[field] = index
             }
             for (index, name) in names.enumerated() where columnNames[index] == nil { columnNames[index] = name }
@@ -113,14 +114,19 @@ public struct EventLayoutTable: Sendable {
             format: format, label: row.label, columns: columns, hasHeader: row.columns == nil, date: place["date"]!, source: place["source"]!,
             target: place["target"]!, root: place["root"], eventCode: place["event_code"]!, goldstein: place["goldstein"]!,
             mentions: place["mentions"], sourceType: place["source_type"], targetType: place["target_type"], url: place["url"],
-            columnNames: columnNames
+            mode: place["mode"], context: place["context"], columnNames: columnNames
         )
     }
 
     /// The header fields that name the columns, where a format has a header; for error messages.
     func headerFields(_ format: EventFormat) -> [String] {
         guard let row = rows[format], row.columns == nil else { return [] }
-        return Self.fieldNames.compactMap { row.fields[$0]?.name }
+        return Self.fieldNames.compactMap { row.fields[$0]?.name.replacingOccurrences(of: "|", with: " or ") }
+    }
+
+    /// The column a header cell names: the first of its alternatives (`A|B`) the header has.
+    private static func column(of cell: String, in names: [String]) -> Int? {
+        cell.split(separator: "|").lazy.compactMap { names.firstIndex(of: String($0)) }.first
     }
 
     private static func names(_ fields: [some Sequence<UInt8>]) -> [String] {

@@ -131,7 +131,7 @@ public enum EventReader {
             let fields = firstLine.split(separator: ByteScan.tab, omittingEmptySubsequences: false).count
             throw EventFileError(
                 file: file,
-                message: "cannot tell the format: the first line has \(fields) tab-separated fields (GDELT 1.0 has 57 or 58, GDELT 2.0 has 61, ICEWS starts with a header row); name it with --format"
+                message: "cannot tell the format: the first line has \(fields) tab-separated fields (GDELT 1.0 has 57 or 58, GDELT 2.0 has 61, ICEWS and POLECAT start with a header row); name it with --format"
             )
         }
         guard let layout = table.layout(format, firstLine: firstLine) else {

@@ -9,19 +9,24 @@ public struct EventRow {
     public var target: PackedCode
     /// `YYYYMM` of the event date.
     public var month: PackedCode
-    /// CAMEO root code, as the file writes it.
+    /// CAMEO root code, as the file writes it; for a PLOVER event type, the CAMEO root PLOVER draws it from.
     public var root: PackedCode
+    /// The ontology of `eventCode`.
+    public var coding: EventCoding
     /// The Goldstein scale value; `nil` when the field is empty.
     public var goldstein: Double?
     /// Mentions of the event; `nil` when the field is empty.
     public var mentions: Int?
-    /// The full CAMEO event code.
+    /// The full CAMEO event code, or the PLOVER event type.
     public var eventCode: UnsafeRawBufferPointer
     /// Actor type codes (GOV, MIL, BUS…), empty when the format has none.
     public var sourceType: UnsafeRawBufferPointer
     public var targetType: UnsafeRawBufferPointer
     /// The news report the event was coded from, empty when the format has none.
     public var url: UnsafeRawBufferPointer
+    /// PLOVER's modes and contexts, semicolon-separated lists; empty for CAMEO formats.
+    public var modes: UnsafeRawBufferPointer
+    public var contexts: UnsafeRawBufferPointer
 }
 
 /// Where a scanner puts the rows it keeps: one aggregate per worker, merged at the end.

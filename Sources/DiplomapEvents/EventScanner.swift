@@ -1,6 +1,6 @@
 import DiplomapCore
 
-/// Turns a country name into a CAMEO country code, for formats (ICEWS) that name countries.
+/// Turns a country name into a CAMEO country code, for formats (ICEWS, POLECAT) that name countries.
 public typealias CountryNamer = @Sendable (String) -> String?
 
 /// Scans whole lines of one event file from a byte buffer: splits fields, checks each row, keeps the focus rows.
@@ -122,7 +122,13 @@ final class EventScanner<Sink: EventSink> {
         }
 
         let source: PackedCode, target: PackedCode
-        if layout.format == .icews {
+        // POLECAT's sides are lists of states (PLOVER's compound actors): the event counts once for each pair.
+        var dyads: [(source: PackedCode, target: PackedCode)] = []
+        if layout.format == .polecat {
+            dyads = pairs(field(layout.source), field(layout.target))
+            guard let first = dyads.first else { return }
+            (source, target) = first
+        } else if layout.format.namesCountries {
             guard let a = country(field(layout.source)), let b = country(field(layout.target)) else { return }
             (source, target) = (a, b)
         } else {
@@ -135,13 +141,20 @@ final class EventScanner<Sink: EventSink> {
         guard source != target, focus.contains(source) || focus.contains(target) else { return }
 
         guard let month = month(field(layout.date)) else {
-            return bad(field: layout.name(of: layout.date), layout.format == .icews ? "not a date YYYY-MM-DD" : "not a date YYYYMMDD")
+            return bad(field: layout.name(of: layout.date), layout.format.dashedDates ? "not a date YYYY-MM-DD" : "not a date YYYYMMDD")
         }
         let root: PackedCode
         if let rootColumn = layout.root {
             let (pointer, count) = field(rootColumn)
             guard count > 0, let code = PackedCode(pointer, count: count) else {
                 return bad(field: layout.name(of: rootColumn), count == 0 ? "empty" : "longer than 8 bytes")
+            }
+            root = code
+        } else if layout.format.coding == .plover {
+            let (pointer, count) = field(layout.eventCode)
+            let name = String(decoding: UnsafeRawBufferPointer(start: pointer, count: count), as: UTF8.self)
+            guard let type = PloverMap.standard.eventType(name), let code = PackedCode(type.cameoRoot) else {
+                return bad(field: layout.name(of: layout.eventCode), "not a PLOVER event type: \"\(name)\"")
             }
             root = code
         } else {
@@ -170,18 +183,48 @@ final class EventScanner<Sink: EventSink> {
             }
         }
         report.rowsKept &+= 1
-        sink.add(EventRow(
-            source: source, target: target, month: month, root: root, goldstein: goldstein, mentions: mentions,
-            eventCode: bytes(layout.eventCode), sourceType: bytes(layout.sourceType), targetType: bytes(layout.targetType), url: bytes(layout.url)
-        ))
+        var event = EventRow(
+            source: source, target: target, month: month, root: root, coding: layout.format.coding, goldstein: goldstein, mentions: mentions,
+            eventCode: bytes(layout.eventCode), sourceType: bytes(layout.sourceType), targetType: bytes(layout.targetType), url: bytes(layout.url),
+            modes: bytes(layout.mode), contexts: bytes(layout.context)
+        )
+        sink.add(event)
+        for dyad in dyads.dropFirst() {
+            (event.source, event.target) = dyad
+            sink.add(event)
+        }
     }
 
-    /// `YYYYMM` from GDELT's `YYYYMMDD` or ICEWS's `YYYY-MM-DD`.
+    /// The pairs of different states, one of them in the focus, between two lists of countries separated by semicolons.
+    private func pairs(_ sources: (UnsafePointer<UInt8>, Int), _ targets: (UnsafePointer<UInt8>, Int)) -> [(source: PackedCode, target: PackedCode)] {
+        let a = countries(sources), b = countries(targets)
+        var pairs: [(source: PackedCode, target: PackedCode)] = []
+        for source in a {
+            for target in b where source != target && (focus.contains(source) || focus.contains(target)) { pairs.append((source, target)) }
+        }
+        return pairs
+    }
+
+    /// The states of a list field, each once, in the order written; names no state stands for (`None`, an IGO) are left out.
+    private func countries(_ field: (UnsafePointer<UInt8>, Int)) -> [PackedCode] {
+        var codes: [PackedCode] = []
+        var start = 0
+        for end in 0...field.1 where end == field.1 || field.0[end] == UInt8(ascii: ";") {
+            var from = start, to = end
+            while from < to && field.0[from] == ByteScan.space { from += 1 }
+            while to > from && field.0[to - 1] == ByteScan.space { to -= 1 }
+            if let code = country((field.0 + from, to - from)), !codes.contains(code) { codes.append(code) }
+            start = end + 1
+        }
+        return codes
+    }
+
+    /// `YYYYMM` from GDELT's `YYYYMMDD` or ICEWS's and POLECAT's `YYYY-MM-DD`.
     @inline(__always)
     private func month(_ date: (UnsafePointer<UInt8>, Int)) -> PackedCode? {
         let (pointer, count) = date
         func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { pointer[$0] &- UInt8(ascii: "0") < 10 } }
-        if layout.format == .icews {
+        if layout.format.dashedDates {
             guard count == 10, digits(0..<4), pointer[4] == UInt8(ascii: "-"), digits(5..<7), pointer[7] == UInt8(ascii: "-"), digits(8..<10) else { return nil }
             var bytes = (pointer[0], pointer[1], pointer[2], pointer[3], pointer[5], pointer[6])
             return withUnsafeBytes(of: &bytes) { PackedCode($0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 6) }

@@ -31,8 +31,11 @@ public struct EvidenceAggregate: EventSink, Sendable {
     static let urlLimit = 3
 
     private let map: IssueMap
+    private let plover: PloverMap
     private var cells: [Key: Totals] = [:]
     private var issues: [IssueCacheKey: Issue] = [:]
+    /// PLOVER issues by type, modes, contexts and sectors, as the file writes them.
+    private var ploverIssues: [String: Issue] = [:]
 
     private struct IssueCacheKey: Hashable {
         var code: PackedCode
@@ -40,12 +43,17 @@ public struct EvidenceAggregate: EventSink, Sendable {
         var targetType: PackedCode
     }
 
-    public init(map: IssueMap) { self.map = map }
+    /// `map` gives CAMEO-coded events (GDELT, ICEWS) their issues and polarity, `plover` PLOVER-coded ones (POLECAT).
+    public init(map: IssueMap, plover: PloverMap = .standard) {
+        self.map = map
+        self.plover = plover
+    }
 
     /// Cells with evidence.
     public var count: Int { cells.count }
 
     public mutating func add(_ row: EventRow) {
+        if row.coding == .plover { return addPlover(row) }
         let code = Self.packed(row.eventCode), sourceType = Self.packed(row.sourceType), targetType = Self.packed(row.targetType)
         let cacheKey = IssueCacheKey(code: code, sourceType: sourceType, targetType: targetType)
         let issue: Issue
@@ -61,11 +69,30 @@ public struct EvidenceAggregate: EventSink, Sendable {
         cells[key, default: Totals()].merge(totals)
     }
 
+    /// A POLECAT event: its issue from its type, modes, contexts and sectors, its polarity from its type's quad category.
+    private mutating func addPlover(_ row: EventRow) {
+        let fields = [row.eventCode, row.modes, row.contexts, row.sourceType, row.targetType].map { String(decoding: $0, as: UTF8.self) }
+        let type = fields[0].uppercased()
+        let cacheKey = fields.joined(separator: "\t")
+        let issue: Issue
+        if let known = ploverIssues[cacheKey] {
+            issue = known
+        } else {
+            issue = plover.issue(eventType: type, modes: fields[1], contexts: fields[2], sectors: [fields[3], fields[4]])
+            ploverIssues[cacheKey] = issue
+        }
+        // The scanner keeps only the rows whose type PLOVER defines.
+        let polarity = plover.eventType(type)?.polarity ?? .neutral
+        let key = Key(source: row.source, target: row.target, month: row.month, issue: issue, polarity: polarity)
+        cells[key, default: Totals()].merge(Totals(events: 1, goldsteinSum: row.goldstein ?? 0, mentions: row.mentions ?? 0, codes: [type: 1]))
+    }
+
     public mutating func merge(_ other: EvidenceAggregate) {
         for (key, totals) in other.cells { cells[key, default: Totals()].merge(totals) }
     }
 
     /// The cells as evidence between registry actors; cells whose CAMEO codes name no state (regions, the USSR) are left out.
+    /// A cell's citation quotes its most frequent CAMEO codes, or PLOVER event types for POLECAT's.
     ///
     /// The weight grows with the event count but slowly (1 + log2 of the count), so that a
     /// busy month of news counts more than a quiet one without drowning the cited facts.
@@ -82,12 +109,13 @@ public struct EvidenceAggregate: EventSink, Sendable {
                       let date = PartialDate(year: year, month: month) else { return nil }
                 let codes = totals.codes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5)
                     .map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+                let vocabulary = totals.codes.keys.allSatisfy { $0.allSatisfy(\.isNumber) } ? "CAMEO codes" : "PLOVER event types"
                 var summary = "\(totals.events) \(totals.events == 1 ? "event" : "events") of \(key.polarity.rawValue) from \(a) to \(b) in \(date), "
                 summary += "Goldstein sum \(DyadMonthAggregate.oneDecimal(totals.goldsteinSum)), \(totals.mentions) mentions."
                 if !totals.urls.isEmpty { summary += " Reports: " + totals.urls.joined(separator: " ") }
                 let citation = Citation(
                     title: "\(dataset) events \(a)→\(b), \(date)", publisher: dataset, address: files.joined(separator: ", "),
-                    published: date, locator: "month \(monthText), CAMEO codes \(codes)", summary: summary
+                    published: date, locator: "month \(monthText), \(vocabulary) \(codes)", summary: summary
                 )
                 return Evidence(
                     kind: .event, a: a, b: b, issue: key.issue, polarity: key.polarity,

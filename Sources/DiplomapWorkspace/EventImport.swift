@@ -4,7 +4,8 @@ import DiplomapEvents
 import Foundation
 
 extension Workspace {
-    /// The CAMEO issue and quad-class tables of the embedded data, which give each event its issue and polarity.
+    /// The CAMEO issue and quad-class tables of the embedded data, which give each CAMEO-coded event its issue and
+    /// polarity (PLOVER-coded events, POLECAT's, take theirs from `Data/plover`).
     public static func eventIssueMap() throws -> IssueMap {
         let folder = DefaultData.cameoFolder
         return try IssueMap(
@@ -34,7 +35,7 @@ extension Workspace {
     ) async throws -> ImportRecord {
         var files = try paths.map(ImportRecord.File.reading)
         let names = files.map(\.name)
-        let dataset = report.formats.contains(.icews) ? "ICEWS" : "GDELT"
+        let dataset = report.formats.contains(.polecat) ? "POLECAT" : report.formats.contains(.icews) ? "ICEWS" : "GDELT"
         let registry = registry
         let evidence = aggregate.evidence(dataset: dataset, files: names) { code in registry.country(code: code, system: .cameo)?.iso3 }
         let damaged = Set(report.damaged.map(\.file))
