@@ -153,6 +153,8 @@ final class EventScanner<Sink: EventSink> {
         } else if layout.format.coding == .plover {
             let (pointer, count) = field(layout.eventCode)
             let name = String(decoding: UnsafeRawBufferPointer(start: pointer, count: count), as: UTF8.self)
+            // POLECAT writes `None` for a field it could not fill (readers of the files skip such rows): no event to count.
+            if name == "None" { return }
             guard let type = PloverMap.standard.eventType(name), let code = PackedCode(type.cameoRoot) else {
                 return bad(field: layout.name(of: layout.eventCode), "not a PLOVER event type: \"\(name)\"")
             }

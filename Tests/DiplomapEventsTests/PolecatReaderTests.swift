@@ -55,7 +55,8 @@ struct PolecatReaderTests {
 
     @Test func malformedRowsAreCountedAndReportedByLineAndField() async throws {
         let (csv, report) = try await Fixture.aggregate(["polecat_bad_rows.DV.txt"], damage: DamagePolicy(maxMalformed: 1))
-        #expect(report.rowsRead == 6)
+        // The last row's event type is `None`, as POLECAT writes an empty field: not an event, and no problem either.
+        #expect(report.rowsRead == 7)
         #expect(report.rowsSkipped == 4)
         #expect(report.rowsKept == 2)
         let problems = report.problems.map { String($0.description.split(separator: "/").last!) }
