@@ -1,3 +1,4 @@
+import DiplomapBytes
 import DiplomapCore
 import Foundation
 
@@ -46,7 +47,7 @@ public struct EvidenceAggregate: EventSink, Sendable {
     public var count: Int { cells.count }
 
     public mutating func add(_ row: EventRow) {
-        let code = Self.packed(row.eventCode), sourceType = Self.packed(row.sourceType), targetType = Self.packed(row.targetType)
+        let code = PackedCode(row.eventCode), sourceType = PackedCode(row.sourceType), targetType = PackedCode(row.targetType)
         let cacheKey = IssueCacheKey(code: code, sourceType: sourceType, targetType: targetType)
         let issue: Issue
         if let known = issues[cacheKey] {
@@ -94,10 +95,5 @@ public struct EvidenceAggregate: EventSink, Sendable {
                     weight: 1 + log2(Double(totals.events)), period: Period(start: date), citation: citation
                 )
             }
-    }
-
-    private static func packed(_ bytes: UnsafeRawBufferPointer) -> PackedCode {
-        guard bytes.count > 0, let code = PackedCode(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bytes.count) else { return .empty }
-        return code
     }
 }
