@@ -63,14 +63,17 @@ let package = Package(
         ),
         // The document mapper: relations between states from text, and its evaluation.
         .target(name: "DiplomapDocuments", dependencies: ["DiplomapCore"]),
-        // zlib from the system: the gzip vote files, and the gzip and zip event files.
+        // zlib from the system: the gzip vote files, the gzip and zip event files, the server's compressed bodies.
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Byte-level reading of outside input, one copy for votes, events and the server: gzip and zip through zlib,
+        // comma-separated records, tab scanning, integers and packed codes read in place; damage is a DamagedFile.
+        .target(name: "DiplomapBytes", dependencies: ["DiplomapCore", "SystemZlib"]),
         // UN General Assembly votes: loading, agreement, kappa, S score, ideal points, evidence.
-        .target(name: "DiplomapVotes", dependencies: ["DiplomapCore", "SystemZlib", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "DiplomapVotes", dependencies: ["DiplomapCore", "DiplomapBytes", .product(name: "Logging", package: "swift-log")]),
         // Political event data (GDELT 1.0/2.0, ICEWS): streaming byte-level readers and dyad-month aggregates.
         .target(
             name: "DiplomapEvents",
-            dependencies: ["DiplomapCore", "DiplomapData", "SystemZlib", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DiplomapCore", "DiplomapData", "DiplomapBytes", .product(name: "Logging", package: "swift-log")]
         ),
         // The GDELT feed: its published file lists, and downloads that resume, retry and check each file's size and MD5.
         .target(
@@ -113,7 +116,7 @@ let package = Package(
                 "DiplomapWorkspace",
                 "DiplomapEvents",
                 "DiplomapFeed",
-                "SystemZlib",
+                "DiplomapBytes",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -154,13 +157,14 @@ let package = Package(
         .executableTarget(
             name: "diplomap-fuzz",
             dependencies: [
-                "FuzzDriver", "DiplomapCore", "DiplomapData", "DiplomapDocuments", "DiplomapEvents", "DiplomapFacts", "DiplomapServer",
+                "FuzzDriver", "DiplomapBytes", "DiplomapCore", "DiplomapData", "DiplomapDocuments", "DiplomapEvents", "DiplomapFacts", "DiplomapServer",
                 "DiplomapVotes", "DiplomapWeb", "DiplomapWorkspace",
             ],
             path: "Fuzz/Targets"
         ),
 
         .testTarget(name: "DiplomapCoreTests", dependencies: ["DiplomapCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiplomapBytesTests", dependencies: ["DiplomapBytes", "DiplomapCore"]),
         .testTarget(name: "DiplomapDataTests", dependencies: ["DiplomapData", "DiplomapFacts", "DiplomapCore", "DiplomapStore"]),
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
         // What the store and workspace tests share: the stores they run on (SQLite, and PostgreSQL when a server is given).

@@ -1,4 +1,5 @@
 #if FUZZING
+import DiplomapBytes
 import DiplomapCore
 import DiplomapData
 @testable import DiplomapDocuments
@@ -49,9 +50,9 @@ enum FuzzTargets {
         FuzzTarget(name: "votes-gzip", maxLength: 65536, seeds: ["Tests/DiplomapVotesTests/Fixtures/sample/votes.csv.gz", "Tests/DiplomapVotesTests/Fixtures/bad/roll_calls.csv.gz"]) { bytes in
             _ = try? Gzip.decompress(Array(bytes), file: "fuzz.csv.gz")
         },
-        // The vote CSV itself (the three files of a vote folder, the input cut into three at its first two form feeds), gzip-wrapped as they ship.
+        // The vote CSV itself (the three files of a vote folder, the input cut into three at its first two form feeds), gzipped as they ship.
         FuzzTarget(name: "votes-csv", maxLength: 16384, seeds: ["Fuzz/seeds/votes-csv"]) { bytes in
-            let parts = Array(bytes).split(separator: 0x0c, maxSplits: 2, omittingEmptySubsequences: false).map { gzip(Array($0)) }
+            let parts = Array(bytes).split(separator: 0x0c, maxSplits: 2, omittingEmptySubsequences: false).compactMap { Gzip.compress(Array($0)) }
             guard parts.count == 3 else { return }
             _ = try? VoteLoader.load(rollCalls: ("roll_calls.csv.gz", parts[0]), issues: ("issues.csv.gz", parts[1]), votes: ("votes.csv.gz", parts[2]), registry: shared.registry)
         },
@@ -150,33 +151,6 @@ enum FuzzTargets {
     static func facts(_ bytes: UnsafeRawBufferPointer, name: String) {
         guard let text = String(bytes: bytes, encoding: .utf8) else { return }
         _ = try? FactFile.parse(text, file: name, registry: shared.registry)
-    }
-
-    /// Wraps bytes in a gzip member (stored, not deflated), so the vote CSV is reached past its container.
-    static func gzip(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]
-        var offset = 0
-        repeat {
-            let count = min(65_535, bytes.count - offset)
-            let last: UInt8 = offset + count == bytes.count ? 1 : 0
-            out += [last, UInt8(count & 0xff), UInt8(count >> 8), UInt8(~count & 0xff), UInt8((~count >> 8) & 0xff)]
-            out += bytes[offset..<(offset + count)]
-            offset += count
-        } while offset < bytes.count
-        let crc = crc32(bytes)
-        for value in [crc, UInt32(truncatingIfNeeded: bytes.count)] {
-            out += [UInt8(value & 0xff), UInt8((value >> 8) & 0xff), UInt8((value >> 16) & 0xff), UInt8(value >> 24)]
-        }
-        return out
-    }
-
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xffff_ffff
-        for byte in bytes {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = (crc >> 1) ^ (crc & 1 == 1 ? 0xedb8_8320 : 0) }
-        }
-        return ~crc
     }
 }
 #endif

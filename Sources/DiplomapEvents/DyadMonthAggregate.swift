@@ -1,3 +1,5 @@
+import DiplomapBytes
+
 /// The event aggregate contract: events per directed dyad, month and CAMEO root.
 ///
 /// Written as CSV with the header `source,target,month,root,events,goldstein_sum,mentions`,

@@ -1,3 +1,4 @@
+import DiplomapBytes
 import DiplomapCore
 import DiplomapData
 import Foundation

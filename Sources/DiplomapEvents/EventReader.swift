@@ -1,6 +1,6 @@
+import DiplomapBytes
 import DiplomapCore
 import Foundation
-import SystemZlib
 
 /// How to read a set of event files.
 public struct EventScanOptions: Sendable {
@@ -39,7 +39,7 @@ public struct EventScanOptions: Sendable {
 public enum EventReader {
     /// Scans every file into the aggregate contract and returns it with the report.
     ///
-    /// Throws `EventFileError` for a file that cannot be opened or whose format cannot be told. A file that fails its
+    /// Throws `InputError` for a file that cannot be opened or whose format cannot be told. A file that fails its
     /// integrity check (or has more malformed rows than the policy allows) is listed in the report's `damaged` and
     /// contributes nothing, unless the policy accepts damaged files: then the rows read before the damage are kept.
     public static func scan(
@@ -129,7 +129,7 @@ public enum EventReader {
         let table = EventLayoutTable.standard
         guard let format = options.format ?? table.detect(firstLine: firstLine) else {
             let fields = firstLine.split(separator: ByteScan.tab, omittingEmptySubsequences: false).count
-            throw EventFileError(
+            throw InputError(
                 file: file,
                 message: "cannot tell the format: the first line has \(fields) tab-separated fields (GDELT 1.0 has 57 or 58, GDELT 2.0 has 61, ICEWS and POLECAT start with a header row); name it with --format"
             )
@@ -137,7 +137,7 @@ public enum EventReader {
         guard let layout = table.layout(format, firstLine: firstLine) else {
             let names = table.headerFields(format)
             let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
-            throw EventFileError(file: file, message: "\(format.label) files need a header row naming \(list)")
+            throw InputError(file: file, message: "\(format.label) files need a header row naming \(list)")
         }
         return layout
     }
@@ -155,7 +155,7 @@ public enum EventReader {
         _ path: String, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
     ) async throws -> (Sink, ScanReport) {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw EventFileError(file: path, message: "cannot open the file (errno \(errno))") }
+        guard descriptor >= 0 else { throw InputError(file: path, message: "cannot open the file (errno \(errno))") }
         var status = stat()
         fstat(descriptor, &status)
         let size = Int(status.st_size)
@@ -192,7 +192,7 @@ public enum EventReader {
         _ path: String, range: Range<Int>, layout: EventLayout, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
     ) throws -> (Sink, ScanReport) {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw EventFileError(file: path, message: "cannot open the file (errno \(errno))") }
+        guard descriptor >= 0 else { throw InputError(file: path, message: "cannot open the file (errno \(errno))") }
         defer { close(descriptor) }
         let scanner = EventScanner(layout: layout, file: path, focus: options.focus, sink: empty, namer: options.namer, skipHeader: range.lowerBound == 0)
         let feeder = LineFeeder(scanner: scanner, capacity: options.bufferSize, progress: progress)
@@ -206,7 +206,7 @@ public enum EventReader {
         while true {
             let (pointer, room) = feeder.space
             let count = pread(descriptor, pointer, room, off_t(offset))
-            guard count >= 0 else { throw EventFileError(file: path, message: "read failed (errno \(errno))") }
+            guard count >= 0 else { throw InputError(file: path, message: "read failed (errno \(errno))") }
             if count == 0 {
                 feeder.finish()
                 break

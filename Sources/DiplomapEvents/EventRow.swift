@@ -1,3 +1,5 @@
+import DiplomapBytes
+
 /// One kept event, as the scanner hands it to a sink: codes packed, numbers parsed, other fields as bytes.
 ///
 /// The byte views point into the scanner's read buffer and are valid only

@@ -1,3 +1,4 @@
+import DiplomapBytes
 import DiplomapCore
 
 /// Turns a country name into a CAMEO country code, for formats (ICEWS, POLECAT) that name countries.

@@ -1,3 +1,4 @@
+import DiplomapBytes
 import DiplomapCore
 import Foundation
 
@@ -54,7 +55,7 @@ public struct EvidenceAggregate: EventSink, Sendable {
 
     public mutating func add(_ row: EventRow) {
         if row.coding == .plover { return addPlover(row) }
-        let code = Self.packed(row.eventCode), sourceType = Self.packed(row.sourceType), targetType = Self.packed(row.targetType)
+        let code = PackedCode(row.eventCode), sourceType = PackedCode(row.sourceType), targetType = PackedCode(row.targetType)
         let cacheKey = IssueCacheKey(code: code, sourceType: sourceType, targetType: targetType)
         let issue: Issue
         if let known = issues[cacheKey] {
@@ -122,10 +123,5 @@ public struct EvidenceAggregate: EventSink, Sendable {
                     weight: 1 + log2(Double(totals.events)), period: Period(start: date), citation: citation
                 )
             }
-    }
-
-    private static func packed(_ bytes: UnsafeRawBufferPointer) -> PackedCode {
-        guard bytes.count > 0, let code = PackedCode(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bytes.count) else { return .empty }
-        return code
     }
 }

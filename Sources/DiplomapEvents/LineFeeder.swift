@@ -1,3 +1,4 @@
+import DiplomapBytes
 import Foundation
 
 /// A fixed read buffer that hands the scanner whole lines and keeps the partial last line for the next read.

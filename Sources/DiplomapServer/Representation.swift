@@ -1,3 +1,4 @@
+import DiplomapBytes
 import DiplomapCore
 import Foundation
 import Hummingbird
@@ -30,7 +31,7 @@ struct Representation: Sendable {
         body = ByteBuffer(bytes: bytes)
         eTag = "\"" + Checksum.sha256(Data(bytes)).prefix(32) + "\""
         gzipETag = String(eTag.dropLast()) + "-gzip\""
-        if compress, bytes.count >= Self.gzipThreshold, let packed = GzipEncoder.compress(bytes) { gzipped = ByteBuffer(bytes: packed) }
+        if compress, bytes.count >= Self.gzipThreshold, let packed = Gzip.compress(bytes) { gzipped = ByteBuffer(bytes: packed) }
         var common = headers
         common[.cacheControl] = cacheControl
         if gzipped != nil { common[.vary] = "Accept-Encoding" }

@@ -1,3 +1,4 @@
+import DiplomapBytes
 import DiplomapCore
 import Foundation
 import Logging
@@ -103,7 +104,7 @@ public enum VoteLoader {
             else if record.equals(4, "abstain") { choice = .abstain }
             else { return errors.add(votes.name, record.line, "vote", "expected yes, no or abstain, found \"\(record.string(4))\"") }
             // Most rows give a three-letter code: look it up by its bytes, without making strings.
-            let fast = record.code3(3)
+            let fast = record.code(3)?.alpha3Slot
             if let fast, fastSlots[fast] >= 0 {
                 let slot = Int(fastSlots[fast])
                 guard choices[slot][call] == .absent else {

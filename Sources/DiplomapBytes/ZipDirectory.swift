@@ -6,10 +6,10 @@ import Foundation
 ///
 /// The directory is read by hand (about as much code as driving a zip library) so that the entries can go through the
 /// same zlib fast path as gzip files, and so that damage is named with the byte where it was found.
-struct ZipDirectory {
+public struct ZipDirectory {
     /// One file in the archive.
-    struct Entry {
-        var name: String
+    public struct Entry {
+        public var name: String
         /// 0 (stored) or 8 (deflated); other methods are reported as damage when the entry is read.
         var method: Int
         var crc: UInt32
@@ -24,11 +24,11 @@ struct ZipDirectory {
     }
 
     /// The file entries, in directory order (folders left out).
-    var entries: [Entry] = []
+    public var entries: [Entry] = []
 
     /// Reads the directory of the zip at `path` (its end, directory and local headers, not its data), or names the byte
     /// where it is missing or broken.
-    static func read(_ path: String) throws(DamagedFile) -> ZipDirectory {
+    public static func read(_ path: String) throws(DamagedFile) -> ZipDirectory {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw DamagedFile(file: path, offset: nil, reason: "zip: the file cannot be read") }
         defer { close(descriptor) }

@@ -3,7 +3,7 @@ import Foundation
 import SystemZlib
 
 /// Inflates a `.gz` file or one entry of a `.zip` into the caller's buffer through the system zlib: the one path every
-/// compressed event file takes.
+/// compressed file takes (event files from disk, the vote files from memory through `Gzip.decompress`).
 ///
 /// Compressed bytes are read in large blocks with `pread` and inflated straight into the scanner's line buffer, so each
 /// byte of text is written once and checked in the same pass: zlib checks a gzip member's CRC-32 and length at its end;
@@ -11,14 +11,15 @@ import SystemZlib
 /// directory's. Concatenated gzip members are read one after the other, as `gzip -d` does. A check that fails, data
 /// zlib cannot inflate, or compressed data that ends too soon is thrown as `DamagedFile` with the byte of the compressed
 /// file where it was found, after the bytes inflated before it.
-final class Inflater {
+public final class Inflater {
     /// What is inflated.
-    enum Source {
+    public enum Source {
         case gzip
         case zipEntry(ZipDirectory.Entry)
     }
 
     private let file: String
+    /// The file read, or -1 when the compressed bytes were handed over in memory.
     private let descriptor: Int32
     private let entry: ZipDirectory.Entry?
     /// The compressed bytes: the whole file for gzip, the entry's data for zip.
@@ -26,7 +27,7 @@ final class Inflater {
     private var position: Int
     private var stream = z_stream()
     private let input: UnsafeMutablePointer<UInt8>
-    private let inputCapacity = 1 << 18
+    private let inputCapacity: Int
     private var ended = false
     /// No compressed bytes are left: the end of the range, or of a file shorter than it was.
     private var inputEnded = false
@@ -36,12 +37,13 @@ final class Inflater {
     private var pendingError: (any Error)?
 
     /// Compressed bytes read so far, for progress.
-    var compressedBytes: Int { position - range.lowerBound }
+    public var compressedBytes: Int { position - range.lowerBound }
 
-    init(path: String, source: Source) throws {
+    /// Reads the compressed bytes from the file at `path`; a file that cannot be opened is an `InputError`.
+    public init(path: String, source: Source) throws {
         file = path
         descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw EventFileError(file: path, message: "cannot open the file (errno \(errno))") }
+        guard descriptor >= 0 else { throw InputError(file: path, message: "cannot open the file (errno \(errno))") }
         switch source {
         case .gzip:
             var status = stat()
@@ -53,23 +55,43 @@ final class Inflater {
             range = zipEntry.dataStart..<(zipEntry.dataStart + zipEntry.compressedSize)
         }
         position = range.lowerBound
+        inputCapacity = 1 << 18
         input = .allocate(capacity: inputCapacity)
         // Gzip: 15 + 32, the largest window with the header recognised and checked. Zip: -15, raw deflate.
         guard inflateInit2_(&stream, entry == nil ? 15 + 32 : -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             input.deallocate()
             close(descriptor)
-            throw EventFileError(file: path, message: "cannot start zlib")
+            throw InputError(file: path, message: "cannot start zlib")
         }
+    }
+
+    /// Inflates gzip data held in memory, named `file` in its damage.
+    public init(gzip compressed: [UInt8], file: String) throws(DamagedFile) {
+        self.file = file
+        descriptor = -1
+        entry = nil
+        range = 0..<compressed.count
+        position = compressed.count
+        inputCapacity = compressed.count
+        input = .allocate(capacity: max(1, compressed.count))
+        input.initialize(from: compressed, count: compressed.count)
+        guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            input.deallocate()
+            throw DamagedFile(file: file, offset: 0, reason: "zlib could not start")
+        }
+        // All of the input at once: the first refill finds none left.
+        stream.next_in = input
+        stream.avail_in = UInt32(compressed.count)
     }
 
     deinit {
         inflateEnd(&stream)
         input.deallocate()
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// Fills `buffer` with up to `count` uncompressed bytes; 0 at the end of the data.
-    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+    public func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         if let pendingError { throw pendingError }
         guard !ended, count > 0 else { return 0 }
         stream.next_out = buffer
@@ -122,7 +144,7 @@ final class Inflater {
     private func copyStored(_ entry: ZipDirectory.Entry) throws {
         let wanted = min(Int(stream.avail_out), range.upperBound - position)
         let count = pread(descriptor, stream.next_out, wanted, off_t(position))
-        guard count >= 0 else { throw EventFileError(file: file, message: "read failed (errno \(errno))") }
+        guard count >= 0 else { throw InputError(file: file, message: "read failed (errno \(errno))") }
         guard count == wanted else { throw DamagedFile(file: file, offset: position + count, reason: "the file ends in the middle of its data (truncated)") }
         sum(stream.next_out, count: count)
         position += count
@@ -136,6 +158,10 @@ final class Inflater {
 
     /// Reads the next block of compressed bytes, if any are left.
     private func refill() {
+        guard descriptor >= 0 else {
+            inputEnded = true
+            return
+        }
         let count = pread(descriptor, input, min(inputCapacity, range.upperBound - position), off_t(position))
         if count <= 0 { inputEnded = true }
         position += max(0, count)

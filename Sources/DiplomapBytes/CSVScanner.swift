@@ -3,56 +3,44 @@ import DiplomapCore
 /// Reads comma-separated bytes record by record without making a `String` per field.
 ///
 /// The vote file has 869,937 rows; this reader hands out byte ranges so the
-/// loader turns only the fields it needs into numbers or codes. Quoted fields
+/// loader turns only the fields it needs into numbers or codes (through `ByteScan`
+/// and `PackedCode`, as the event readers do). Quoted fields
 /// (with `""` for a quote) are honoured. An empty field is empty, never "missing
 /// by name": Namibia's ISO2 code `NA` is a value.
-struct CSVScanner {
+public struct CSVScanner {
     /// The fields of one record, as ranges into the scanned bytes.
-    struct Record {
+    public struct Record {
         let bytes: UnsafeBufferPointer<UInt8>
         var ranges: [Range<Int>] = []
         var quoted: [Bool] = []
         /// One-based line the record starts on.
-        var line = 0
+        public internal(set) var line = 0
 
-        var count: Int { ranges.count }
+        public var count: Int { ranges.count }
 
-        func isEmpty(_ index: Int) -> Bool { ranges[index].isEmpty }
+        public func isEmpty(_ index: Int) -> Bool { ranges[index].isEmpty }
 
         /// The field as text, with doubled quotes undone.
-        func string(_ index: Int) -> String {
+        public func string(_ index: Int) -> String {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[index]]), as: UTF8.self)
             return quoted[index] ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
         }
 
         /// The field as a non-negative decimal integer; `nil` when empty or not all digits.
-        func int(_ index: Int) -> Int? {
+        public func int(_ index: Int) -> Int? {
             let range = ranges[index]
-            guard !range.isEmpty, range.count < 19 else { return nil }
-            var value = 0
-            for offset in range {
-                let digit = bytes[offset] &- 48
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
-            return value
+            guard !range.isEmpty, bytes[range.lowerBound] &- UInt8(ascii: "0") < 10 else { return nil }
+            return ByteScan.integer(bytes.baseAddress! + range.lowerBound, count: range.count)
         }
 
-        /// A field of three upper-case ASCII letters as a number below 2¹⁵, for fast look-ups of codes; `nil` otherwise.
-        func code3(_ index: Int) -> Int? {
+        /// The field as a packed code; `nil` when it is longer than eight bytes.
+        public func code(_ index: Int) -> PackedCode? {
             let range = ranges[index]
-            guard range.count == 3 else { return nil }
-            var code = 0
-            for offset in range {
-                let letter = bytes[offset] &- UInt8(ascii: "A")
-                guard letter < 26 else { return nil }
-                code = code * 32 + Int(letter)
-            }
-            return code
+            return PackedCode(bytes.baseAddress! + range.lowerBound, count: range.count)
         }
 
         /// Whether the field is exactly `text` (ASCII).
-        func equals(_ index: Int, _ text: StaticString) -> Bool {
+        public func equals(_ index: Int, _ text: StaticString) -> Bool {
             let range = ranges[index]
             guard range.count == text.utf8CodeUnitCount else { return false }
             return text.withUTF8Buffer { expected in
@@ -62,7 +50,7 @@ struct CSVScanner {
     }
 
     /// Calls `body` for every record after the header, which must be `header`; the record is valid only during the call.
-    static func scan(
+    public static func scan(
         _ data: [UInt8], file: String, header: [String], body: (borrowing Record) throws(InputError) -> Void
     ) throws(InputError) {
         try data.withUnsafeBufferPointer { (bytes) throws(InputError) in

@@ -1,33 +1,36 @@
-/// Word-at-a-time helpers for scanning tab-separated bytes.
+/// Word-at-a-time helpers for scanning delimited bytes, and numbers read in place: the one integer and decimal parser of
+/// the event and vote readers.
 ///
 /// Event files are gigabytes of short tab-separated fields; looking at eight
 /// bytes per step (SWAR) and parsing numbers straight from the bytes keeps the
 /// reader near the speed of memory, where a `String` per field would not be.
-enum ByteScan {
-    static let tab: UInt8 = 0x09
-    static let newline: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
-    static let space: UInt8 = 0x20
-    static let tabs: UInt64 = 0x0909_0909_0909_0909
-    static let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-    static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+/// Everything is inlinable: the callers' hot loops are in other modules.
+public enum ByteScan {
+    // Constants as inlinable computed properties, so that they fold into the callers' loops as literals would.
+    @inlinable public static var tab: UInt8 { 0x09 }
+    @inlinable public static var newline: UInt8 { 0x0A }
+    @inlinable public static var carriageReturn: UInt8 { 0x0D }
+    @inlinable public static var space: UInt8 { 0x20 }
+    @inlinable public static var tabs: UInt64 { 0x0909_0909_0909_0909 }
+    @inlinable public static var newlines: UInt64 { 0x0A0A_0A0A_0A0A_0A0A }
+    @inlinable public static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+    @inlinable static var lowBits: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
 
     /// 0x80 in each byte of `word` that is zero, and nothing else: exact, with no carries between bytes.
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    public static func zeroBytes(_ word: UInt64) -> UInt64 {
         ~(((word & lowBits) &+ lowBits) | word | lowBits)
     }
 
     /// 0x80 in each byte of `word` that is a tab or a newline.
-    @inline(__always)
-    static func separators(_ word: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    public static func separators(_ word: UInt64) -> UInt64 {
         zeroBytes(word ^ tabs) | zeroBytes(word ^ newlines)
     }
 
     /// Parses an optionally signed decimal integer; `nil` when the bytes are not one.
-    @inline(__always)
-    static func integer(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int? {
+    @inlinable @inline(__always)
+    public static func integer(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int? {
         var index = 0, negative = false
         if count > 0 && (bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+")) {
             negative = bytes[0] == UInt8(ascii: "-")
@@ -48,8 +51,8 @@ enum ByteScan {
     ///
     /// The result is the double nearest to the decimal, as a general parser would give,
     /// because digits and the place of the point are exact integers before one division.
-    @inline(__always)
-    static func decimal(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double? {
+    @inlinable @inline(__always)
+    public static func decimal(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double? {
         var index = 0, negative = false
         if count > 0 && (bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+")) {
             negative = bytes[0] == UInt8(ascii: "-")
@@ -74,7 +77,7 @@ enum ByteScan {
         return negative ? -value : value
     }
 
-    private static let powersOfTen: [Double] = (0...15).map { exponent in
+    @usableFromInline static let powersOfTen: [Double] = (0...15).map { exponent in
         (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 }
