@@ -9,11 +9,11 @@ struct SourcesCommand: AsyncParsableCommand {
         commandName: "sources",
         abstract: "List every import the store has had: its files with size, SHA-256 and MD5, rows read, kept and malformed, damage.",
         discussion: """
-        One row per file of each import (an import of no file, such as the embedded vote pairs \\
-        computed from the vote data, has one row with no file). The outcome is imported (the \\
-        source's rows were replaced; a damaged file among several gave none), partial \\
-        (--accept-damaged kept a damaged file's rows before the damage, their evidence marked) \\
-        or refused (every file was damaged: nothing was stored). Sources imported before the \\
+        One row per file of each import (an import of no file, such as the embedded vote pairs \
+        computed from the vote data, has one row with no file). The outcome is imported (the \
+        source's rows were replaced; a damaged file among several gave none), partial \
+        (--accept-damaged kept a damaged file's rows before the damage, their evidence marked) \
+        or refused (every file was damaged: nothing was stored). Sources imported before the \
         ledger existed show one import each, of tool version "before the ledger". The table \
         shortens SHA-256 and MD5 to their first 12 digits; CSV and JSON give them whole. A file \
         recorded before the ledger kept MD5s (or read by a Spark job) has none: an empty md5 \
