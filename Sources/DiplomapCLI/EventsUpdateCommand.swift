@@ -10,9 +10,10 @@ struct EventsUpdateCommand: AsyncParsableCommand {
         abstract: "Fetch the GDELT files published since the last update and import only those.",
         discussion: """
         Each file is imported as a source of its own, events/<dataset>/<file name>, recorded in \
-        the store's import ledger with its size and SHA-256 (its MD5 is checked against the \
-        feed's index before); a file already imported is never fetched or imported again, so a second run \
-        changes nothing and an interrupted run takes up where it stopped. Without --since, a \
+        the store's import ledger with its size, SHA-256 and MD5 (the MD5 is checked against the \
+        feed's index before); a file already imported, by name or by the MD5 the index lists \
+        (the same bytes imported under another name or by `events import`), is never fetched or \
+        imported again, so a second run changes nothing and an interrupted run takes up where it stopped. Without --since, a \
         store with none of the feed's files gets the newest file only; afterwards every file \
         from a day before the newest imported one on is looked for, so a file that failed \
         is tried again on the next runs. Give --since to fill in a longer past.
@@ -70,6 +71,7 @@ struct EventsUpdateCommand: AsyncParsableCommand {
         for problem in report.indexProblems.prefix(5) { Output.error("skipped: \(problem)") }
         for (file, reason) in report.failed + report.unreadable { Output.error("\(file): \(reason)") }
         if !feed.quiet {
+            for file in report.alreadyImported { Output.print("\(file.name): already imported (MD5 \(file.md5) is in the ledger)\n") }
             let rows = report.imported.reduce(0) { $0 + $1.rows }
             Output.print(report.imported.isEmpty && report.fetched.isEmpty
                 ? "Up to date: no new \(feed.dataset.rawValue) files.\n"

@@ -5,25 +5,30 @@ import Foundation
 /// Every import leaves one, the refused ones too, so that anyone can later tell which evidence came from
 /// which bytes, and which came from a file that failed its integrity check.
 public struct ImportRecord: Sendable, Hashable, Codable {
-    /// One input file: its name as given, its size, the SHA-256 of its bytes, and whether it failed its integrity check.
+    /// One input file: its name as given, its size, the SHA-256 and MD5 of its bytes, and whether it failed its integrity check.
     public struct File: Sendable, Hashable, Codable {
         public var name: String
         public var bytes: Int
         public var sha256: String
+        /// The MD5 GDELT's file lists give, so that a listed file already imported is not downloaded again; `nil` for
+        /// files recorded before the ledger kept it, and for files a Spark job read.
+        public var md5: String?
         public var damaged: Bool
 
-        public init(name: String, bytes: Int, sha256: String, damaged: Bool = false) {
+        public init(name: String, bytes: Int, sha256: String, md5: String? = nil, damaged: Bool = false) {
             self.name = name
             self.bytes = bytes
             self.sha256 = sha256
+            self.md5 = md5
             self.damaged = damaged
         }
 
-        /// The record of the file at `path`: its name, size and checksum, read now.
+        /// The record of the file at `path`: its name, size and checksums, read now in one pass.
         public static func reading(_ path: String) throws -> File {
             let url = URL(fileURLWithPath: path)
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-            return File(name: url.lastPathComponent, bytes: size, sha256: try Checksum.sha256(contentsOf: [url]))
+            let (sha256, md5) = try Checksum.sha256AndMD5(contentsOf: url)
+            return File(name: url.lastPathComponent, bytes: size, sha256: sha256, md5: md5)
         }
     }
 

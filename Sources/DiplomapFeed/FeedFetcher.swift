@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-import Crypto
+import DiplomapCore
 import Foundation
 import Logging
 import NIOCore
@@ -123,7 +123,7 @@ public struct FeedFetcher: Sendable {
     /// One file: already verified, or downloaded (resuming a partial download) and verified, or a failure.
     private func fetch(_ file: FeedFile, progress: FetchProgress?) async throws -> FetchOutcome {
         let final = path(of: file), part = final.appendingPathExtension("part")
-        if Self.size(of: final) == file.size, try Self.md5(of: final) == file.md5 {
+        if Self.size(of: final) == file.size, try Checksum.md5(contentsOf: final) == file.md5 {
             progress?.add(bytes: file.size)
             return .alreadyVerified
         }
@@ -138,7 +138,7 @@ public struct FeedFetcher: Sendable {
                 try await download(file, into: part, progress: progress)
                 let received = Self.size(of: part) ?? 0
                 guard received == file.size else { throw FetchFailure.truncated(received: received, expected: file.size) }
-                let md5 = try Self.md5(of: part)
+                let md5 = try Checksum.md5(contentsOf: part)
                 guard md5 == file.md5 else {
                     try? FileManager.default.removeItem(at: part)
                     return .failed(.checksum(expected: file.md5, actual: md5))
@@ -199,15 +199,6 @@ public struct FeedFetcher: Sendable {
 
     private static func size(of url: URL) -> Int? {
         (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
-    }
-
-    /// The MD5 of a file in lowercase hexadecimal, read in pieces.
-    static func md5(of url: URL) throws -> String {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        var hash = Insecure.MD5()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(data: chunk) }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
 

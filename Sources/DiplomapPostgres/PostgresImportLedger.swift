@@ -17,8 +17,8 @@ enum PostgresImportLedger {
         for try await value in rows.decode(Int64.self) { id = value }
         for (position, file) in record.files.enumerated() {
             try await connection.query("""
-                INSERT INTO import_file (import_id, position, name, bytes, sha256, damaged)
-                VALUES (\(id), \(position), \(PostgresRows.text(file.name)), \(file.bytes), \(file.sha256), \(file.damaged))
+                INSERT INTO import_file (import_id, position, name, bytes, sha256, md5, damaged)
+                VALUES (\(id), \(position), \(PostgresRows.text(file.name)), \(file.bytes), \(file.sha256), \(file.md5), \(file.damaged))
                 """, logger: logger)
         }
         return id
@@ -31,11 +31,11 @@ enum PostgresImportLedger {
         if let sourceID { binds.append(sourceID) }
         var files: [Int64: [ImportRecord.File]] = [:]
         let fileRows = try await client.query(PostgresQuery(unsafeSQL: """
-            SELECT import_id, name, bytes, sha256, damaged FROM import_file
+            SELECT import_id, name, bytes, sha256, md5, damaged FROM import_file
             WHERE import_id IN (SELECT id FROM import_ledger \(filter)) ORDER BY import_id, position
             """, binds: binds), logger: logger)
-        for try await (id, name, bytes, sha256, damaged) in fileRows.decode((Int64, String, Int, String, Bool).self) {
-            files[id, default: []].append(ImportRecord.File(name: name, bytes: bytes, sha256: sha256, damaged: damaged))
+        for try await (id, name, bytes, sha256, md5, damaged) in fileRows.decode((Int64, String, Int, String, String?, Bool).self) {
+            files[id, default: []].append(ImportRecord.File(name: name, bytes: bytes, sha256: sha256, md5: md5, damaged: damaged))
         }
         let rows = try await client.query(PostgresQuery(unsafeSQL: """
             SELECT id, source_id, kind, settings, rows_read, rows_kept, rows_malformed, evidence_rows, outcome, tool_version, imported_at

@@ -11,7 +11,15 @@ enum PostgresSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1: issues, sources, evidence, change counter", v1),
         ("v2: the import ledger", v2),
+        ("v3: each imported file's MD5", v3),
     ]
+
+    /// Each file's MD5 beside its SHA-256, as GDELT's file lists give it: `events update` skips a listed file whose MD5 the
+    /// ledger holds without downloading it. Files recorded before have none (NULL, which the check lets through).
+    private static let v3 = """
+        ALTER TABLE import_file ADD COLUMN md5 text CHECK (md5 ~ '^[0-9a-f]{32}$');
+        CREATE INDEX import_file_on_md5 ON import_file (md5)
+        """
 
     /// The import ledger: every import, refused ones too, with its files, counts and outcome; a source points at the
     /// import its rows came from. Sources imported before the ledger get one entry each, from what the store knew.

@@ -18,8 +18,8 @@ enum ImportLedger {
         let id = db.lastInsertedRowID
         for (position, file) in record.files.enumerated() {
             try db.execute(
-                sql: "INSERT INTO import_file (import_id, position, name, bytes, sha256, damaged) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [id, position, file.name, file.bytes, file.sha256, file.damaged])
+                sql: "INSERT INTO import_file (import_id, position, name, bytes, sha256, md5, damaged) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [id, position, file.name, file.bytes, file.sha256, file.md5, file.damaged])
         }
         return id
     }
@@ -30,11 +30,12 @@ enum ImportLedger {
         let arguments: StatementArguments = sourceID.map { [$0] } ?? []
         var files: [Int64: [ImportRecord.File]] = [:]
         let fileRows = try Row.fetchCursor(db, sql: """
-            SELECT import_id, name, bytes, sha256, damaged FROM import_file
+            SELECT import_id, name, bytes, sha256, md5, damaged FROM import_file
             WHERE import_id IN (SELECT id FROM import_ledger \(filter)) ORDER BY import_id, position
             """, arguments: arguments)
         while let row = try fileRows.next() {
-            files[row["import_id"], default: []].append(ImportRecord.File(name: row["name"], bytes: row["bytes"], sha256: row["sha256"], damaged: row["damaged"]))
+            files[row["import_id"], default: []].append(ImportRecord.File(
+                name: row["name"], bytes: row["bytes"], sha256: row["sha256"], md5: row["md5"], damaged: row["damaged"]))
         }
         return try Row.fetchAll(db, sql: """
             SELECT id, source_id, kind, settings, rows_read, rows_kept, rows_malformed, evidence_rows, outcome, tool_version, imported_at

@@ -124,6 +124,14 @@ enum Schema {
         migrator.registerMigration("v7: no second index on the source") { db in
             try db.drop(index: "evidence_on_source")
         }
+        // Each file's MD5 beside its SHA-256, as GDELT's file lists give it: `events update` skips a listed file whose MD5 the
+        // ledger holds without downloading it. Files recorded before have none (NULL).
+        migrator.registerMigration("v8: each imported file's MD5") { db in
+            try db.execute(sql: """
+                ALTER TABLE import_file ADD COLUMN md5 TEXT CHECK (md5 IS NULL OR (length(md5) = 32 AND md5 NOT GLOB '*[^0-9a-f]*'));
+                CREATE INDEX import_file_on_md5 ON import_file (md5);
+                """)
+        }
         return migrator
     }
 

@@ -7,6 +7,9 @@ import Foundation
 public struct FeedUpdateReport: Sendable {
     /// Every file the update tried to fetch, with its outcome.
     public var fetched: [FetchResult] = []
+    /// Files the feed lists, of the period looked at, whose MD5 the ledger already holds under another name or source:
+    /// neither fetched nor imported.
+    public var alreadyImported: [FeedFile] = []
     /// The files imported, oldest first, with their evidence row counts.
     public var imported: [(file: String, rows: Int)] = []
     /// Files fetched and verified but not imported whole, with the reason (an archive that fails its integrity check).
@@ -42,11 +45,20 @@ extension Workspace {
         return Set(whole.map { String($0.sourceID.dropFirst(prefix.count)) })
     }
 
+    /// The MD5s of the files whose rows the store holds, as the ledger records them: files read whole by an import whose
+    /// source is in the store. A listed file with one of these MD5s is already imported, whatever its name.
+    public func importedMD5s() async throws -> Set<String> {
+        let present = Set(try await sources().map(\.source.id))
+        let whole = try await imports().filter { present.contains($0.sourceID) && $0.outcome != .refused }
+        return Set(whole.flatMap { $0.files.filter { !$0.damaged }.compactMap(\.md5) })
+    }
+
     /// Fetches the feed's files that are new and imports them, one source a file, oldest first.
     ///
     /// Which files: those of `period` when one is given; otherwise, on a store with none of the feed's files, the newest
     /// file; otherwise none when the newest is imported, else every file from a day before the newest imported one on.
-    /// Files already imported are never fetched or imported again, so a second run changes nothing and a run that was
+    /// Files already imported (by name, or by the MD5 the feed lists, which the ledger records of every imported file)
+    /// are never fetched or imported again, so a second run changes nothing and a run that was
     /// stopped takes up where it stopped. A file that fails its size or MD5 is reported and not imported; one that
     /// passes them but fails its archive's integrity check is recorded in the ledger as refused and reported.
     /// `settings` (such as the focus) go into the ledger with each import.
@@ -56,6 +68,7 @@ extension Workspace {
     ) async throws -> FeedUpdateReport {
         var report = FeedUpdateReport()
         let imported = try await importedFeedFiles(fetcher.dataset)
+        let md5s = try await importedMD5s()
         let candidates: [FeedFile]
         if let period {
             let index = try await fetcher.index()
@@ -70,7 +83,9 @@ extension Workspace {
             let from = newest.map(Self.dayBefore)
             candidates = from.map { from in index.files.filter { $0.stamp.padding(toLength: 14, withPad: "9", startingAt: 0) >= from } } ?? index.files.suffix(1)
         }
-        let new = candidates.filter { !imported.contains($0.name) }
+        let unseen = candidates.filter { !imported.contains($0.name) }
+        report.alreadyImported = unseen.filter { md5s.contains($0.md5.lowercased()) }
+        let new = unseen.filter { !md5s.contains($0.md5.lowercased()) }
         guard !new.isEmpty else { return report }
         report.fetched = try await fetcher.fetch(new, progress: progress?(new), onResult: onResult)
         for result in report.fetched where result.isVerified {

@@ -134,7 +134,10 @@ struct CommandLineTests {
         let csv = try run(["sources", "--format", "csv"]).stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(csv.first?.prefix(5) == ["import", "source", "kind", "outcome", "damaged"])
         let facts = csv.dropFirst().filter { $0[1].hasPrefix("facts/") }
-        // Each fact file: its name, size and checksum, the facts read and kept, the evidence rows stored.
-        #expect(!facts.isEmpty && facts.allSatisfy { $0[5].hasSuffix(".yaml") && Int($0[6])! > 0 && $0[7].count == 64 && Int($0[9])! > 0 && $0[9] == $0[10] && Int($0[12])! > 0 })
+        // Each fact file: its name, size and checksums, the facts read and kept, the evidence rows stored.
+        #expect(csv.first?[7...8] == ["sha256", "md5"])
+        #expect(!facts.isEmpty && facts.allSatisfy {
+            $0[5].hasSuffix(".yaml") && Int($0[6])! > 0 && $0[7].count == 64 && $0[8].count == 32 && Int($0[10])! > 0 && $0[10] == $0[11] && Int($0[13])! > 0
+        })
     }
 }

@@ -75,11 +75,12 @@ struct EventsCommandTests {
         #expect(accepted.stderr.contains("(its rows before the damage kept, marked)"), "\(accepted.stderr)")
         let sources = try cli.run(["sources", "--format", "csv"])
         let outcomes = sources.stdout.split(separator: "\n").filter { $0.contains(",mixed,") || $0.contains(",partial,event,") }
-            .map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(9).dropFirst().joined(separator: ",") }
-        #expect(outcomes.map { $0.replacingOccurrences(of: #",[0-9a-f]{64},"#, with: ",…,", options: .regularExpression) } == [
-            "mixed,event,imported,true,gdelt1_sample.tsv,146002,…,false",
-            "mixed,event,imported,true,flipped.export.CSV.gz,183383,…,true",
-            "partial,event,partial,true,flipped.export.CSV.gz,183383,…,true",
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(10).dropFirst().joined(separator: ",") }
+        let digests = #",[0-9a-f]{64},[0-9a-f]{32},"#
+        #expect(outcomes.map { $0.replacingOccurrences(of: digests, with: ",sha256,md5,", options: .regularExpression) } == [
+            "mixed,event,imported,true,gdelt1_sample.tsv,146002,sha256,md5,false",
+            "mixed,event,imported,true,flipped.export.CSV.gz,183383,sha256,md5,true",
+            "partial,event,partial,true,flipped.export.CSV.gz,183383,sha256,md5,true",
         ], "\(sources.stdout)")
     }
 
@@ -96,18 +97,20 @@ struct EventsCommandTests {
         #expect(events.count == 2, "\(ledger.stdout)")
         #expect(events.first?["rowsRead"] as? Int == 400 && events.first?["rowsKept"] as? Int == 7 && events.first?["rowsMalformed"] as? Int == 0)
         let files = events.first?["files"] as? [[String: Any]]
-        #expect(files?.first?["sha256"] as? String == (try sha256(Self.fixture("gdelt1_sample.tsv"))))
+        #expect(files?.first?["sha256"] as? String == (try digest("sha256sum", Self.fixture("gdelt1_sample.tsv"))))
+        #expect(files?.first?["md5"] as? String == (try digest("md5sum", Self.fixture("gdelt1_sample.tsv"))))
         #expect(files?.first?["bytes"] as? Int == 146_002)
     }
 
-    func sha256(_ path: String) throws -> String {
+    /// The checksum coreutils' `tool` (sha256sum, md5sum) gives of the file at `path`.
+    func digest(_ tool: String, _ path: String) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/\(tool)")
         process.arguments = [path]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
         process.waitUntilExit()
-        return String(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64))
+        return String(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix { $0 != " " })
     }
 }

@@ -40,6 +40,9 @@ struct FeedUpdateTests {
             let ledger = try await workspace.imports().filter { $0.sourceID.hasPrefix("events/gdelt2/") }
             #expect(ledger.map { $0.files.map(\.name) } == [[FeedFetchTests.good], [FeedFetchTests.slow], [FeedFetchTests.latest]])
             #expect(ledger.allSatisfy { $0.outcome == .imported && $0.files[0].sha256.count == 64 && $0.files[0].bytes > 0 })
+            // Each file's MD5 in the ledger is the one the feed's index gave for it.
+            let listed = Dictionary(uniqueKeysWithValues: first.fetched.map { ($0.file.name, $0.file.md5) })
+            #expect(ledger.allSatisfy { $0.files[0].md5 != nil && $0.files[0].md5 == listed[$0.files[0].name] })
 
             // Again over the same day: the imported files are neither fetched nor imported; the bad ones are tried and reported again.
             #expect(second.imported.isEmpty)
@@ -50,6 +53,31 @@ struct FeedUpdateTests {
             // Without a period: the newest file is imported, so only lastupdate.txt is read.
             #expect(third.fetched.isEmpty && third.imported.isEmpty)
             #expect(mirror.requests.last?.path == "/gdeltv2/lastupdate.txt")
+        }
+    }
+
+    @Test func aFileWhoseMD5IsInTheLedgerIsNeitherFetchedNorImported() async throws {
+        let mirror = try FixtureMirror()
+        try await Self.withWorkspace { (workspace: Workspace) async throws -> Void in
+            // The good file's bytes, imported by hand under a source of their own: the ledger holds its MD5.
+            let byHand = mirror.folder.appendingPathComponent("gdeltv2/\(FeedFetchTests.good)").path
+            let (aggregate, scan) = try await workspace.scanEvents([byHand], options: Self.options)
+            let record = try await workspace.importEvents(aggregate, report: scan, files: [byHand], source: "events/by-hand")
+            let listed = try #require(FeedIndex.gdelt2(
+                try String(contentsOf: mirror.folder.appendingPathComponent("gdeltv2/masterfilelist.txt"), encoding: .utf8), index: "masterfilelist.txt",
+                base: URL(string: "http://mirror/")!
+            ).files.first { $0.name == FeedFetchTests.good })
+            #expect(record.files.map(\.md5) == [listed.md5])
+
+            let cache = FeedFetchTests.temporaryFolder()
+            let report = try await mirror.serve { base in
+                try await workspace.updateEvents(from: FeedFetchTests.fetcher(base, cache: cache), period: Self.day, options: Self.options)
+            }
+            #expect(report.alreadyImported.map(\.name) == [FeedFetchTests.good])
+            #expect(report.imported.map(\.file) == [FeedFetchTests.slow, FeedFetchTests.latest])
+            #expect(!mirror.requests.contains { $0.path.hasSuffix(FeedFetchTests.good) })
+            #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent(FeedFetchTests.good).path))
+            #expect(try await Self.feedSources(workspace).map(\.source.id) == [FeedFetchTests.slow, FeedFetchTests.latest].map { "events/gdelt2/\($0)" })
         }
     }
 

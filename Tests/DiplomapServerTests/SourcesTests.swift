@@ -15,6 +15,7 @@ struct SourcesTests {
             let voteFiles = try #require(votes["files"] as? [[String: Any]])
             #expect(voteFiles.map { $0["name"] as? String } == ["roll_calls.csv.gz", "issues.csv.gz", "votes.csv.gz"])
             #expect(voteFiles.allSatisfy { ($0["sha256"] as? String)?.count == 64 && ($0["bytes"] as? Int ?? 0) > 0 && $0["damaged"] as? Bool == false })
+            #expect(voteFiles.allSatisfy { ($0["md5"] as? String)?.wholeMatch(of: /[0-9a-f]{32}/) != nil }, "\(voteFiles)")
             #expect(votes["outcome"] as? String == "imported" && (votes["importedAt"] as? String)?.hasSuffix("Z") == true)
             let facts = before.filter { ($0["sourceID"] as? String)?.hasPrefix("facts/") == true }
             #expect(!facts.isEmpty && facts.allSatisfy { ($0["rowsRead"] as? Int ?? 0) > 0 && ($0["files"] as? [Any])?.count == 1 })

@@ -6,7 +6,7 @@ import Testing
 /// The import ledger, on SQLite and (when a server is given) PostgreSQL: every import kept with its files and counts.
 struct ImportLedgerTests {
     static let citation = Citation(title: "A page", address: "https://example.org/a")
-    let fileA = ImportRecord.File(name: "a.export.CSV.gz", bytes: 1_234, sha256: String(repeating: "a", count: 64))
+    let fileA = ImportRecord.File(name: "a.export.CSV.gz", bytes: 1_234, sha256: String(repeating: "a", count: 64), md5: "0123456789abcdef0123456789abcdef")
     let fileB = ImportRecord.File(name: "b.export.CSV.zip", bytes: 99, sha256: String(repeating: "b", count: 64))
 
     func row(_ a: String, _ b: String) -> Evidence {
@@ -35,6 +35,7 @@ struct ImportLedgerTests {
             #expect(ledger == [expectedClean, expectedRefused])
             #expect(ledger[0].importedAt == Date(timeIntervalSince1970: 1_700_000_000))
             #expect(ledger.map(\.damaged) == [false, true])
+            #expect(ledger[0].files.map(\.md5) == ["0123456789abcdef0123456789abcdef", nil])
             // The refused import left the rows of the clean one.
             #expect(try await store.evidence(sourceID: "events/a").count == 2)
             #expect(try await store.imports(sourceID: "events/other").isEmpty)
@@ -64,6 +65,20 @@ struct ImportLedgerTests {
             #expect(try await store.hasImported(sha256: fileA.sha256, sourceID: "events/a") == false)
             // Removing a source keeps its history.
             #expect(try await store.imports(sourceID: "events/a").map(\.outcome) == [.imported, .partial, .imported])
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func theLedgerRefusesAnMD5ThatIsNotThirtyTwoLowercaseHexDigits(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            for md5 in ["0123456789ABCDEF0123456789ABCDEF", "0123456789abcdef", "0123456789abcdef0123456789abcdeg"] {
+                var file = fileA
+                file.md5 = md5
+                let record = ImportRecord(sourceID: "events/a", kind: .event, files: [file], rowsRead: 5, rowsKept: 0, rowsMalformed: 0, evidenceRows: 0, outcome: .refused)
+                await #expect(throws: (any Error).self, "\(md5)") { try await store.record(record) }
+            }
+            let ledger = try await store.imports(sourceID: nil)
+            #expect(ledger.isEmpty)
         }
     }
 

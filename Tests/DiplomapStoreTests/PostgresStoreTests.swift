@@ -86,10 +86,30 @@ struct PostgresStoreTests {
             ] { try await old.execute(rawSQL: statement) }
             await old.close()
             let store = try await PostgresStore.open(location)
-            #expect(store.schema.appliedNow == ["v2: the import ledger"])
+            #expect(store.schema.appliedNow == ["v2: the import ledger", "v3: each imported file's MD5"])
             let ledger = try await store.imports(sourceID: nil)
             #expect(ledger.map(\.sourceID) == ["events/a"] && ledger.map(\.evidenceRows) == [2] && ledger.map(\.toolVersion) == ["before the ledger"])
             #expect(ledger.first?.importedAt == (try Date("2026-01-02T03:04:05Z", strategy: .iso8601)))
+            await store.close()
+        }
+    }
+
+    @Test(.enabled(if: PostgresTestServer.configured != nil))
+    func filesRecordedBeforeTheLedgerKeptMD5sKeepTheirRowsWithNone() async throws {
+        try await PostgresTestServer.withDatabase { url in
+            let location = try PostgresLocation(url: url)
+            // A store as the second migration left it, holding one refused import of one file.
+            let old = try await PostgresStore.open(location)
+            for statement in [
+                "DROP INDEX import_file_on_md5", "ALTER TABLE import_file DROP COLUMN md5", "DELETE FROM diplomap_schema WHERE version > 2",
+                "INSERT INTO import_ledger (source_id, kind, settings, rows_read, rows_kept, rows_malformed, evidence_rows, outcome, tool_version, imported_at) VALUES ('events/a', 'event', '', 4, 2, 0, 0, 'refused', '0.8.0', '2026-01-02T03:04:05Z')",
+                "INSERT INTO import_file (import_id, position, name, bytes, sha256, damaged) SELECT id, 0, 'a.CSV.zip', 10, '\(String(repeating: "a", count: 64))', true FROM import_ledger",
+            ] { try await old.execute(rawSQL: statement) }
+            await old.close()
+            let store = try await PostgresStore.open(location)
+            #expect(store.schema.appliedNow == ["v3: each imported file's MD5"])
+            let files = try await store.imports(sourceID: nil).flatMap(\.files)
+            #expect(files == [ImportRecord.File(name: "a.CSV.zip", bytes: 10, sha256: String(repeating: "a", count: 64), md5: nil, damaged: true)])
             await store.close()
         }
     }

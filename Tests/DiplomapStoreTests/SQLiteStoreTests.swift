@@ -14,10 +14,11 @@ struct SQLiteStoreTests {
         let tables = try queue.read { db in try names.filter { try db.tableExists($0) } }
         #expect(tables == names)
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM issue") } == 16)
-        #expect(schema.version == 7 && schema.appliedNow.count == 7)
+        #expect(schema.version == 8 && schema.appliedNow.count == 8)
         #expect(try queue.read { db in try Schema.migrator.appliedIdentifiers(db) } == [
             "v1: issues, sources, evidence", "v2: an index covering the map's columns", "v3: facts and votes derived anew", "v4: a change counter",
             "v5: a citation's further sources", "v6: the import ledger", "v7: no second index on the source",
+            "v8: each imported file's MD5",
         ])
         #expect(try queue.read { try Schema.migrator.hasCompletedMigrations($0) })
         // A source's rows are found through the unique key on (source_id, ordinal), with no index of their own.
@@ -34,7 +35,23 @@ struct SQLiteStoreTests {
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
         #expect(throws: StoreVersionError.self) { try Schema.migrate(queue) }
         let error = try #require(throws: StoreVersionError.self) { try Schema.migrate(queue) }
-        #expect(error.description == "the store is at schema version 8, newer than the 7 this diplomap knows: use a newer diplomap")
+        #expect(error.description == "the store is at schema version 9, newer than the 8 this diplomap knows: use a newer diplomap")
+    }
+
+    @Test func filesRecordedBeforeTheLedgerKeptMD5sKeepTheirRowsWithNone() async throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v7: no second index on the source")
+        try await queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO import_ledger (source_id, kind, settings, rows_read, rows_kept, rows_malformed, evidence_rows, outcome, tool_version, imported_at)
+                    VALUES ('events/a', 'event', '', 4, 2, 0, 0, 'refused', '0.8.0', '2026-01-02T03:04:05Z');
+                INSERT INTO import_file (import_id, position, name, bytes, sha256, damaged) VALUES (1, 0, 'a.CSV.zip', 10, '\(String(repeating: "a", count: 64))', 1);
+                """)
+        }
+        #expect(try Schema.migrate(queue).appliedNow == ["v8: each imported file's MD5"])
+        let store = try SQLiteStore(writer: queue, logger: Logger(label: "test"))
+        let files = try await store.imports(sourceID: nil).flatMap(\.files)
+        #expect(files == [ImportRecord.File(name: "a.CSV.zip", bytes: 10, sha256: String(repeating: "a", count: 64), md5: nil, damaged: true)])
     }
 
     @Test func sourcesImportedBeforeTheLedgerGetOneEntryEach() async throws {
