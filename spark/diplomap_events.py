@@ -252,19 +252,19 @@ class Files:
         finally:
             stream.close()
 
-    def sha256(self):
-        """The SHA-256 of each file, for the import ledger, and of the files read one after the other, as diplomap
-        records an event source: both in one read of every byte."""
+    def checksums(self):
+        """The SHA-256 and MD5 of each file, for the import ledger, and the SHA-256 of the files read one after the
+        other, as diplomap records an event source: all in one read of every byte."""
         security = self.jvm.java.security
         whole, each = security.MessageDigest.getInstance("SHA-256"), []
         for path in self.paths:
-            digest = security.MessageDigest.getInstance("SHA-256")
-            stream = security.DigestInputStream(self.open(path), digest)
+            sha, md5 = security.MessageDigest.getInstance("SHA-256"), security.MessageDigest.getInstance("MD5")
+            stream = security.DigestInputStream(security.DigestInputStream(self.open(path), sha), md5)
             try:
                 self.jvm.org.apache.commons.codec.digest.DigestUtils.updateDigest(whole, stream)
             finally:
                 stream.close()
-            each.append(bytes(digest.digest()).hex())
+            each.append((bytes(sha.digest()).hex(), bytes(md5.digest()).hex()))
         return each, bytes(whole.digest()).hex()
 
 
@@ -692,7 +692,7 @@ def main():
     for index in left_out:
         kept_rows[index] = 0
     kept = slim.where(F.col("kept") & ~F.col("file").isin(left_out))
-    shas, sha = files.sha256()
+    sums, sha = files.checksums()
 
     names = [os.path.basename(p.rstrip("/")) for p in files.paths]
     dataset = "ICEWS" if "ICEWS" in formats else "GDELT"
@@ -704,9 +704,9 @@ def main():
             rejected[r.reason] = rejected.get(r.reason, 0) + r["count"]
     report = {
         "files": [
-            {"name": name, "path": path, "bytes": size, "sha256": file_sha, "damaged": bool(damage[index]),
+            {"name": name, "path": path, "bytes": size, "sha256": file_sha, "md5": file_md5, "damaged": bool(damage[index]),
              "rows_read": read[index], "rows_kept": kept_rows[index], "rows_malformed": malformed[index]}
-            for index, (name, path, size, file_sha) in enumerate(zip(names, files.paths, files.sizes, shas))
+            for index, (name, path, size, (file_sha, file_md5)) in enumerate(zip(names, files.paths, files.sizes, sums))
         ],
         "formats": sorted(formats),
         "rows_read": sum(read),

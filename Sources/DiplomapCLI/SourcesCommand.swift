@@ -16,7 +16,7 @@ struct SourcesCommand: AsyncParsableCommand {
         or refused (every file was damaged: nothing was stored). Sources imported before the \
         ledger existed show one import each, of tool version "before the ledger". The table \
         shortens SHA-256 and MD5 to their first 12 digits; CSV and JSON give them whole. A file \
-        recorded before the ledger kept MD5s (or read by a Spark job) has none: an empty md5 \
+        recorded before the ledger kept MD5s has none: an empty md5 \
         field, no md5 key in JSON.
 
         Examples:

@@ -11,7 +11,7 @@ public struct ImportRecord: Sendable, Hashable, Codable {
         public var bytes: Int
         public var sha256: String
         /// The MD5 GDELT's file lists give, so that a listed file already imported is not downloaded again; `nil` for
-        /// files recorded before the ledger kept it, and for files a Spark job read.
+        /// files recorded before the ledger kept it.
         public var md5: String?
         public var damaged: Bool
 

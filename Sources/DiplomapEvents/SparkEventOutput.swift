@@ -4,7 +4,7 @@ import Foundation
 /// What the Spark job (`spark/diplomap_events.py`) writes to its output folder, read back for the store.
 ///
 /// `evidence.csv` holds the rows `diplomap events import` would store, one per directed
-/// dyad, month, issue and polarity; `report.json` the counts, each file with its size, SHA-256,
+/// dyad, month, issue and polarity; `report.json` the counts, each file with its size, SHA-256, MD5,
 /// damage and counts, and the source (id, file names, SHA-256 of the files). Every row is checked before anything is stored, and every problem
 /// is reported with its line and field, so that a damaged or foreign file is never half-loaded.
 public struct SparkEventOutput: Sendable {
@@ -21,6 +21,8 @@ public struct SparkEventOutput: Sendable {
             public var name: String
             public var bytes: Int
             public var sha256: String
+            /// `nil` in the output of a job older than the ledger's MD5.
+            public var md5: String?
             /// Whether it failed its integrity check or had more malformed rows than `--max-malformed` allows.
             public var damaged: Bool
             public var rowsRead: Int

@@ -68,7 +68,7 @@ extension Workspace {
         guard unknown.isEmpty else { throw InputErrors(unknown) }
         let report = output.report
         let stored = EvidenceSource(id: source ?? report.source.id, kind: .event, name: report.source.name, sha256: report.source.sha256)
-        let files = report.files.map { ImportRecord.File(name: $0.name, bytes: $0.bytes, sha256: $0.sha256, damaged: $0.damaged) }
+        let files = report.files.map { ImportRecord.File(name: $0.name, bytes: $0.bytes, sha256: $0.sha256, md5: $0.md5, damaged: $0.damaged) }
         let record = ImportRecord(
             sourceID: stored.id, kind: .event, files: files, settings: report.settings, rowsRead: report.rowsRead, rowsKept: report.rowsKept,
             rowsMalformed: report.rowsRejected, evidenceRows: output.evidence.count,

@@ -20,6 +20,7 @@ struct SparkEventOutputTests {
         let file = try #require(output.report.files.first)
         #expect(output.report.files.count == 1 && file.name == "gdelt1_sample.tsv" && file.bytes == 146_002 && !file.damaged)
         #expect(file.sha256 == output.report.source.sha256 && file.rowsRead == 400 && file.rowsKept == 7 && file.rowsMalformed == 0)
+        #expect(file.md5 == "32b77980e1b9519e50ac1229ddb4a71b")  // md5sum of the fixture the job read
         #expect(!output.report.acceptDamaged && output.report.settings == "--focus C5 --max-malformed 1")
         let first = try #require(output.evidence.first)
         #expect(first.period?.start == PartialDate(year: 2013, month: 5) && first.citation.publisher == "GDELT")
