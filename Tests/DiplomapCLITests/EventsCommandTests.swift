@@ -1,3 +1,4 @@
+import DiplomapTestSupport
 import Foundation
 import Testing
 
@@ -97,20 +98,8 @@ struct EventsCommandTests {
         #expect(events.count == 2, "\(ledger.stdout)")
         #expect(events.first?["rowsRead"] as? Int == 400 && events.first?["rowsKept"] as? Int == 7 && events.first?["rowsMalformed"] as? Int == 0)
         let files = events.first?["files"] as? [[String: Any]]
-        #expect(files?.first?["sha256"] as? String == (try digest("sha256sum", Self.fixture("gdelt1_sample.tsv"))))
-        #expect(files?.first?["md5"] as? String == (try digest("md5sum", Self.fixture("gdelt1_sample.tsv"))))
+        #expect(files?.first?["sha256"] as? String == (try coreutilsDigest("sha256sum", Self.fixture("gdelt1_sample.tsv"))))
+        #expect(files?.first?["md5"] as? String == (try coreutilsDigest("md5sum", Self.fixture("gdelt1_sample.tsv"))))
         #expect(files?.first?["bytes"] as? Int == 146_002)
-    }
-
-    /// The checksum coreutils' `tool` (sha256sum, md5sum) gives of the file at `path`.
-    func digest(_ tool: String, _ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/\(tool)")
-        process.arguments = [path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        process.waitUntilExit()
-        return String(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix { $0 != " " })
     }
 }

@@ -29,23 +29,11 @@ struct ImportLedgerWorkspaceTests {
         try await withWorkspace(kind) { workspace in
             let files = [WorkspaceTests.fixture("gdelt1_sample.tsv"), WorkspaceTests.fixture("truncated.tsv.gz")]
             let record = try await importEvents(workspace, files, source: "events/two")
-            let expected = try files.map { try md5sum($0) }
+            let expected = try files.map { try coreutilsDigest("md5sum", $0) }
             #expect(expected.allSatisfy { $0.count == 32 })
             #expect(record.files.map(\.md5) == expected)
             #expect(try await workspace.imports().first { $0.sourceID == "events/two" }?.files.map(\.md5) == expected)
         }
-    }
-
-    /// What coreutils' md5sum gives for the file at `path`.
-    func md5sum(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/md5sum")
-        process.arguments = [path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        process.waitUntilExit()
-        return String(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix { $0 != " " })
     }
 
     @Test(arguments: StoreKind.available)
