@@ -167,7 +167,8 @@ let package = Package(
         .testTarget(name: "DiplomapBytesTests", dependencies: ["DiplomapBytes", "DiplomapCore"]),
         .testTarget(name: "DiplomapDataTests", dependencies: ["DiplomapData", "DiplomapFacts", "DiplomapCore", "DiplomapStore"]),
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
-        // What the store and workspace tests share: the stores they run on (SQLite, and PostgreSQL when a server is given).
+        // What several test targets share: the stores they run on (SQLite, and PostgreSQL when a server is given), and a
+        // thread of its own for blocking work.
         .target(
             name: "DiplomapTestSupport",
             dependencies: ["DiplomapCore", "DiplomapStore", "DiplomapPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
@@ -185,7 +186,7 @@ let package = Package(
         ),
         .testTarget(name: "DiplomapExportTests", dependencies: ["DiplomapExport", "DiplomapCore"]),
         .testTarget(
-            name: "DiplomapDocumentsTests", dependencies: ["DiplomapDocuments", "DiplomapData", "DiplomapFacts", "DiplomapCore"],
+            name: "DiplomapDocumentsTests", dependencies: ["DiplomapDocuments", "DiplomapData", "DiplomapFacts", "DiplomapCore", "DiplomapTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

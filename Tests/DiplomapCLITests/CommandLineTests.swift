@@ -1,3 +1,4 @@
+import DiplomapTestSupport
 import Foundation
 import Testing
 
@@ -16,16 +17,19 @@ struct CommandLineTests {
         return url
     }()
 
-    func run(_ arguments: [String]) throws -> Result {
+    /// Runs the tool to its end and returns what it printed; the waiting is done on a thread of its own.
+    func run(_ arguments: [String]) async throws -> Result {
         let process = command(arguments)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return try await onOwnThread {
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        }
     }
 
     /// Starts the tool and returns at once, its output discarded: for tests that stop it themselves.
@@ -48,9 +52,9 @@ struct CommandLineTests {
         return process
     }
 
-    @Test func mapWritesTheReportWithTheSeedFacts() throws {
+    @Test func mapWritesTheReportWithTheSeedFacts() async throws {
         let out = folder.appendingPathComponent("report.html").path
-        let result = try run(["map", "--out", out])
+        let result = try await run(["map", "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOfFile: out, encoding: .utf8)
         for name in ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "India", "Japan", "Iran", "Turkey", "South Korea"] {
@@ -60,8 +64,8 @@ struct CommandLineTests {
         #expect(html.contains("id=\"cell-C5-IRN-territory.borders\""))
     }
 
-    @Test func mapWritesCSVAndJSONForPrograms() throws {
-        let csv = try run(["map", "--format", "csv"])
+    @Test func mapWritesCSVAndJSONForPrograms() async throws {
+        let csv = try await run(["map", "--format", "csv"])
         #expect(csv.status == 0)
         let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = try #require(lines.first)
@@ -70,26 +74,26 @@ struct CommandLineTests {
         #expect(Double(japan[3])! > 0 && Int(japan[7])! >= 1 && japan[5] == "curated")
         let iran = try #require(lines.first { $0.prefix(3) == ["C5", "IRN", "territory.borders"] })
         #expect(Int(iran[8])! >= 1)
-        let json = try run(["map", "--format", "json", "--partners", "Japan"])
+        let json = try await run(["map", "--format", "json", "--partners", "Japan"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["partners"] as? [String] == ["JPN"])
         #expect(object?["focus"] as? [String] == ["C5", "KAZ", "KGZ", "TJK", "TKM", "UZB"])
     }
 
-    @Test func exportsEveryFormatToAFile() throws {
+    @Test func exportsEveryFormatToAFile() async throws {
         for format in ["csv", "json", "graphml", "gexf", "geojson"] {
             let path = folder.appendingPathComponent("map.\(format)").path
-            let result = try run(["export", "--format", format, "--out", path])
+            let result = try await run(["export", "--format", format, "--out", path])
             #expect(result.status == 0, "\(format): \(result.stderr)")
             #expect((try? String(contentsOfFile: path, encoding: .utf8))?.contains("JPN") == true, "\(format)")
         }
-        let bad = try run(["export", "--format", "shapefile", "--out", "x"])
+        let bad = try await run(["export", "--format", "shapefile", "--out", "x"])
         #expect(bad.status != 0 && bad.stderr.contains("shapefile"))
     }
 
-    @Test func reimportingTheDefaultDataDoesNotDuplicate() throws {
-        let first = try run(["evidence", "--dyad", "C5-TUR", "--format", "csv"])
-        let second = try run(["evidence", "--dyad", "Turkey-C5", "--format", "csv"])
+    @Test func reimportingTheDefaultDataDoesNotDuplicate() async throws {
+        let first = try await run(["evidence", "--dyad", "C5-TUR", "--format", "csv"])
+        let second = try await run(["evidence", "--dyad", "Turkey-C5", "--format", "csv"])
         #expect(first.status == 0 && !first.stdout.isEmpty)
         #expect(first.stdout == second.stdout)
     }
@@ -101,37 +105,37 @@ struct CommandLineTests {
         (["countries", "Kazakhsatn"], "did you mean \"Kazakhstan\""),
         (["map", "--out", "/nonexistent-folder/report.html"], "cannot write the report to /nonexistent-folder/report.html"),
     ])
-    func badInputGetsOneClearLineAndAFailingExit(arguments: [String], message: String) throws {
-        let result = try run(arguments)
+    func badInputGetsOneClearLineAndAFailingExit(arguments: [String], message: String) async throws {
+        let result = try await run(arguments)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
-    @Test func factsCheckNamesFileLineAndField() throws {
+    @Test func factsCheckNamesFileLineAndField() async throws {
         let file = folder.appendingPathComponent("broken.yaml")
         try "facts:\n  - id: broken\n    kind: summit\n    a: [KAZ]\n    b: [Atlantis]\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try run(["facts", "check", file.path])
+        let result = try await run(["facts", "check", file.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("\(file.path):5: b: unknown country or group code \"Atlantis\""), "\(result.stderr)")
-        let good = try run(["facts", "check"])
+        let good = try await run(["facts", "check"])
         #expect(good.status == 0 && good.stdout.contains("no problems found"), "\(good.stderr)")
     }
 
-    @Test func looksUpCountriesAndGroups() throws {
-        #expect(try run(["countries", "Nur-Sultan", "--format", "csv"]).stdout.contains("\nKAZ,KZ,398,Kazakhstan,"))
-        #expect(try run(["countries", "KS", "--format", "csv"]).stdout.contains("\nKOR,KR,410,South Korea,"))
-        #expect(try run(["groups", "Central Asia"]).stdout.contains("KAZ KGZ TJK TKM UZB"))
-        #expect(try run(["issues", "--format", "csv"]).stdout.split(separator: "\n").count == 17)
+    @Test func looksUpCountriesAndGroups() async throws {
+        #expect(try await run(["countries", "Nur-Sultan", "--format", "csv"]).stdout.contains("\nKAZ,KZ,398,Kazakhstan,"))
+        #expect(try await run(["countries", "KS", "--format", "csv"]).stdout.contains("\nKOR,KR,410,South Korea,"))
+        #expect(try await run(["groups", "Central Asia"]).stdout.contains("KAZ KGZ TJK TKM UZB"))
+        #expect(try await run(["issues", "--format", "csv"]).stdout.split(separator: "\n").count == 17)
     }
 
-    @Test func sourcesListsEveryImportOfTheDefaultStoreWithItsCounts() throws {
-        let result = try run(["sources"])
+    @Test func sourcesListsEveryImportOfTheDefaultStoreWithItsCounts() async throws {
+        let result = try await run(["sources"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("import  source") == true, "\(result.stdout)")
         let votes = lines.filter { $0.contains("votes/unvotes") }
         #expect(votes.count == 3 && votes.allSatisfy { $0.contains(" vote ") && $0.contains(" imported ") })
-        let csv = try run(["sources", "--format", "csv"]).stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let csv = try await run(["sources", "--format", "csv"]).stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(csv.first?.prefix(5) == ["import", "source", "kind", "outcome", "damaged"])
         let facts = csv.dropFirst().filter { $0[1].hasPrefix("facts/") }
         // Each fact file: its name, size and checksums, the facts read and kept, the evidence rows stored.

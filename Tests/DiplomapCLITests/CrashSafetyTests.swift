@@ -56,7 +56,7 @@ import Testing
         let cli = CommandLineTests()
         try await CrashStore.with(.sqlite, folder: cli.folder) { filled in
             // A store filled with the embedded data, copied onto a disk with room for it and a little more.
-            try #require(try cli.run(ImportUnderTest.fill + ["--db", filled.db]).status == 0)
+            try #require(try await cli.run(ImportUnderTest.fill + ["--db", filled.db]).status == 0)
             // The file and its WAL, which holds what the tool committed but did not copy back into the file.
             let files = ["", "-wal"].filter { FileManager.default.fileExists(atPath: filled.db + $0) }
             let size = try files.map { try FileManager.default.attributesOfItem(atPath: filled.db + $0)[.size] as! Int }.reduce(0, +)
@@ -65,7 +65,7 @@ import Testing
                 for suffix in files { try FileManager.default.copyItem(atPath: filled.db + suffix, toPath: db.db + suffix) }
                 let before = try await db.snapshot()
                 let events = try ImportUnderTest.writeEventFile(in: cli.folder, months: 240)
-                let result = try cli.run(["events", "import", events.path, "--quiet", "--db", db.db])
+                let result = try await cli.run(["events", "import", events.path, "--quiet", "--db", db.db])
                 #expect(result.status != 0)
                 let lines = result.stderr.split(separator: "\n")
                 #expect(lines.count == 1, "\(result.stderr)")
@@ -183,7 +183,7 @@ struct ImportUnderTest {
 
     /// The store filled with the embedded data and, where the import has an earlier version, that version.
     func prepare() async throws {
-        try expectSuccess(cli.run(Self.fill + ["--db", store.db]))
+        try expectSuccess(await cli.run(Self.fill + ["--db", store.db]))
         switch kind {
         case .facts:
             try server.start(cli: cli, db: store.db)
@@ -193,11 +193,11 @@ struct ImportUnderTest {
             break // the default vote pairs are the earlier version
         case .documents:
             try Self.documentText(sentences: 20).write(to: document, atomically: true, encoding: .utf8)
-            try expectSuccess(cli.run(["extract", document.path, "--import", "--db", store.db]))
+            try expectSuccess(await cli.run(["extract", document.path, "--import", "--db", store.db]))
             try Self.documentText(sentences: 6000).write(to: document, atomically: true, encoding: .utf8)
         case .events:
             let small = try Self.writeEventFile(in: folder, months: 2, name: "small.tsv")
-            try expectSuccess(cli.run(["events", "import", small.path, "--quiet", "--source", "events/crash", "--db", store.db]))
+            try expectSuccess(await cli.run(["events", "import", small.path, "--quiet", "--source", "events/crash", "--db", store.db]))
             _ = try Self.writeEventFile(in: folder, months: 240)
         }
     }
@@ -231,10 +231,10 @@ struct ImportUnderTest {
             try server.start(cli: cli, db: store.db)
             defer { server.stop() }
             try server.post(facts: Self.factFile(count: 600), expect: 201)
-        case .votes: try expectSuccess(cli.run(["votes", "import", "--focus", "C5", "--partners", "UN", "--db", store.db]))
-        case .documents: try expectSuccess(cli.run(["extract", document.path, "--import", "--db", store.db]))
+        case .votes: try expectSuccess(await cli.run(["votes", "import", "--focus", "C5", "--partners", "UN", "--db", store.db]))
+        case .documents: try expectSuccess(await cli.run(["extract", document.path, "--import", "--db", store.db]))
         case .events:
-            try expectSuccess(cli.run(["events", "import", folder.appendingPathComponent("events.tsv").path, "--quiet", "--source", "events/crash", "--db", store.db]))
+            try expectSuccess(await cli.run(["events", "import", folder.appendingPathComponent("events.tsv").path, "--quiet", "--source", "events/crash", "--db", store.db]))
         }
         return try await store.snapshot()
     }

@@ -11,33 +11,33 @@ struct ExtractCommandTests {
         return url.path
     }
 
-    @Test func extractWritesOneJSONLineADocumentAndImportsOnce() throws {
+    @Test func extractWritesOneJSONLineADocumentAndImportsOnce() async throws {
         let file = try write("talks.txt", "Japan and Kazakhstan agreed to expand trade. Tokyo pledged new loans to Astana.")
-        let result = try cli.run(["extract", "--format", "jsonl", "--import", file])
+        let result = try await cli.run(["extract", "--format", "jsonl", "--import", file])
         #expect(result.status == 0, "\(result.stderr)")
         let line = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(line["id"] as? String == "talks.txt")
         let relations = try #require(line["relations"] as? [[String: Any]])
         #expect(relations.contains { $0["issue"] as? String == "economy.trade" && $0["a"] as? [String] == ["JPN"] })
-        let before = try cli.run(["evidence", "--dyad", "JPN-KAZ", "--format", "csv"]).stdout
+        let before = try await cli.run(["evidence", "--dyad", "JPN-KAZ", "--format", "csv"]).stdout
         #expect(before.contains("Japan and Kazakhstan agreed to expand trade."))
-        _ = try cli.run(["extract", "--import", file])
-        let after = try cli.run(["evidence", "--dyad", "JPN-KAZ", "--format", "csv"]).stdout
+        _ = try await cli.run(["extract", "--import", file])
+        let after = try await cli.run(["evidence", "--dyad", "JPN-KAZ", "--format", "csv"]).stdout
         #expect(after == before, "a re-import must replace the document's rows, not add to them")
     }
 
-    @Test func extractOfAnEmptyFileFailsWithItsName() throws {
+    @Test func extractOfAnEmptyFileFailsWithItsName() async throws {
         let file = try write("empty.txt", "")
-        let result = try cli.run(["extract", file])
+        let result = try await cli.run(["extract", file])
         #expect(result.status != 0)
         #expect(result.stderr.contains("empty.txt: the file is empty"))
     }
 
-    @Test func evalPrintsStrictAndLoosePerIssueAndOverall() throws {
+    @Test func evalPrintsStrictAndLoosePerIssueAndOverall() async throws {
         let gold = try write("gold.jsonl", """
         {"id": "x", "text": "Japan and Kazakhstan agreed to expand trade.", "relations": [{"a": ["JPN"], "b": ["KAZ"], "issue": "economy.trade", "polarity": "cooperation", "evidence": "Japan and Kazakhstan agreed to expand trade."}]}
         """)
-        let result = try cli.run(["eval", gold, "--format", "csv"])
+        let result = try await cli.run(["eval", gold, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("en,economy.trade,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0"))
         // Overall: the annotated triple found (tp 1, fn 0), whatever else the model adds.
@@ -51,29 +51,29 @@ struct ExtractCommandTests {
 struct RussianExtractCommandTests {
     let cli = CommandLineTests()
 
-    @Test func russianDocumentIsDetectedImportedAndQuotedWithItsLanguage() throws {
+    @Test func russianDocumentIsDetectedImportedAndQuotedWithItsLanguage() async throws {
         let text = "Япония и Казахстан договорились расширить взаимную торговлю. Токио выделит Астане новые кредиты."
         let file = cli.folder.appendingPathComponent("talks-ru.txt")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let result = try cli.run(["extract", "--format", "jsonl", "--import", file.path])
+        let result = try await cli.run(["extract", "--format", "jsonl", "--import", file.path])
         #expect(result.status == 0, "\(result.stderr)")
         let line = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(line["lang"] as? String == "ru")
         let relations = try #require(line["relations"] as? [[String: Any]])
         #expect(relations.contains { $0["issue"] as? String == "economy.trade" && Set(($0["a"] as? [String] ?? []) + ($0["b"] as? [String] ?? [])) == ["JPN", "KAZ"] })
         #expect(relations.allSatisfy { text.contains($0["evidence"] as? String ?? "∅") })
-        let evidence = try cli.run(["evidence", "--dyad", "JPN-KAZ", "--format", "csv"]).stdout
+        let evidence = try await cli.run(["evidence", "--dyad", "JPN-KAZ", "--format", "csv"]).stdout
         #expect(evidence.contains("Япония и Казахстан договорились расширить взаимную торговлю."))
         #expect(evidence.contains("in Russian"))
     }
 
-    @Test func langOptionOverridesDetectionAndRejectsUnknownCodes() throws {
+    @Test func langOptionOverridesDetectionAndRejectsUnknownCodes() async throws {
         let file = cli.folder.appendingPathComponent("short.txt")
         try "Japan and Kazakhstan agreed to expand trade.".write(to: file, atomically: true, encoding: .utf8)
-        let result = try cli.run(["extract", "--format", "jsonl", "--lang", "ru", file.path])
+        let result = try await cli.run(["extract", "--format", "jsonl", "--lang", "ru", file.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"lang\":\"ru\""))
-        let bad = try cli.run(["extract", "--lang", "xx", file.path])
+        let bad = try await cli.run(["extract", "--lang", "xx", file.path])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("lang"))
     }

@@ -1,6 +1,7 @@
 import DiplomapCore
 import DiplomapData
 @testable import DiplomapDocuments
+import DiplomapTestSupport
 import Foundation
 import Testing
 
@@ -19,16 +20,17 @@ struct RelationModelTests {
         return files.flatMap { try! AnnotatedDocument.load(folder.appendingPathComponent($0)) }
     }()
 
-    @Test func trainingOnTheCorpusGivesTheShippedWeightsByteForByte() throws {
+    /// The fits take minutes in a debug build: each on a thread of its own, so that the tests beside them keep running.
+    @Test func trainingOnTheCorpusGivesTheShippedWeightsByteForByte() async throws {
         let shipped = try String(contentsOf: DefaultData.relationModelFile, encoding: .utf8)
-        let fitted = RelationTrainer(extractor: Mapper.shared).fit(Self.corpus)
+        let fitted = try await onOwnThread { RelationTrainer(extractor: Mapper.shared).fit(Self.corpus) }
         #expect(fitted.text == shipped)
     }
 
-    @Test func trainingOnTheRussianCorpusGivesTheShippedRussianWeightsByteForByte() throws {
+    @Test func trainingOnTheRussianCorpusGivesTheShippedRussianWeightsByteForByte() async throws {
         let shipped = try String(contentsOf: DefaultData.relationModelFile(language: "ru"), encoding: .utf8)
         // Russian weights learn from the English corpus too (`Language.learnsFrom`), in this order, as `diplomap train --lang ru` reads them.
-        let fitted = RelationTrainer(extractor: Mapper.shared).fit(Self.corpus + Self.russianCorpus)
+        let fitted = try await onOwnThread { RelationTrainer(extractor: Mapper.shared).fit(Self.corpus + Self.russianCorpus) }
         #expect(fitted.text == shipped)
     }
 
