@@ -72,6 +72,23 @@ struct StoreTests {
         }
     }
 
+    /// SQLite inserts many rows a statement: loads shorter than one, as long as one and a little longer come back
+    /// whole and in order, each row with its own values.
+    @Test(arguments: StoreKind.available, [1, 63, 64, 65, 200])
+    func everyRowOfALoadComesBackInOrder(kind: StoreKind, count: Int) async throws {
+        try await kind.withStore { store in
+            let partners = ["JPN", "KOR", "IND", "TUR", "IRN"]
+            let rows = (0..<count).map { index in
+                var item = row(["KAZ", "KGZ", "TJK"][index % 3], partners[index / 3 % partners.count], Issue.allCases[index % Issue.allCases.count])
+                item.weight = Double(index)
+                item.citation.locator = "row \(index)"
+                return item
+            }
+            try await store.replace(source("s1"), with: rows)
+            #expect(try await store.evidence(sourceID: "s1") == rows)
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func reimportReplacesInsteadOfDuplicating(kind: StoreKind) async throws {
         try await kind.withStore { store in
