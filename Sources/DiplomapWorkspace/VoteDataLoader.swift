@@ -38,15 +38,15 @@ public final class VoteDataLoader: Sendable {
                     switch state {
                     case .reading(let waiting): state = .reading(waiting: waiting + [continuation])
                     case .read(let data): continuation.resume(returning: data)
-                    case .unread: preconditionFailure("the vote data is being read or has been read")
+                    case .unread: preconditionFailure("the first to ask has marked the vote data as being read")
                     }
                 }
             }
         }
         let data = read()
         let waiting = state.withLock { state in
-            defer { state = .read(data) }
-            guard case .reading(let waiting) = state else { return [CheckedContinuation<VoteData?, Never>]() }
+            guard case .reading(let waiting) = state else { preconditionFailure("only the first to ask reads the vote data") }
+            state = .read(data)
             return waiting
         }
         for continuation in waiting { continuation.resume(returning: data) }
