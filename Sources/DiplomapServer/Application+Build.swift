@@ -14,19 +14,19 @@ public typealias ServerContext = BasicRequestContext
 /// Builds the server over a workspace: routes `/api/v1` and the pages behind request logging and errors.
 ///
 /// Run it with `runService()`, which stops cleanly on SIGINT and SIGTERM; tests call it with port 0.
-/// `onServerRunning` receives the port the server listens on, once it does. The vote data starts loading now, and the
-/// workspace watches the store for other servers' writes. With `configuration.following`, the GDELT feed is followed
-/// as a service of the application's lifecycle.
+/// `onServerRunning` receives the port the server listens on, once it does. While the server runs, as services of the
+/// application's lifecycle that stop with it: the vote data is read as it starts, the workspace watches the store for
+/// other servers' writes, and with `configuration.following` the GDELT feed is followed.
 public func buildApplication(
     _ configuration: ServerConfiguration, workspace: Workspace, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    workspace.votes.startLoading()
-    workspace.watchForChanges(every: configuration.changeCheckInterval)
     let service = MapService(workspace: workspace, boundaries: try Workspace.boundaries())
     let feed = configuration.following.map(FeedFollowState.init)
     let router = try buildRouter(configuration, service: service, feed: feed, logger: logger)
-    var services: [any Service] = []
+    var services: [any Service] = [
+        VoteReadService(votes: workspace.votes), ChangeWatchService(workspace: workspace, every: configuration.changeCheckInterval),
+    ]
     if let following = configuration.following, let feed {
         services.append(FeedFollowService(workspace: workspace, following: following, state: feed, logger: logger))
     }

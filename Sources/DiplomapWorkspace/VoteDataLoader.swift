@@ -3,41 +3,70 @@ import DiplomapVotes
 import Logging
 import Synchronization
 
-/// The embedded UN vote data, read once in the background from the first time it is asked for.
+/// The embedded UN vote data, read once, in the task of the first to ask for it.
 ///
-/// Reading takes seconds; a server starts it when it starts (`startLoading()`), and its pages' agreement charts
-/// and its API wait on the same read without blocking a thread. A command that never charts never reads it.
+/// Reading takes seconds; a server asks as it starts, so that its pages' agreement charts and its API find the data
+/// ready, and whoever asks during the read waits for it without blocking a thread. A command that never charts never
+/// reads it.
 public final class VoteDataLoader: Sendable {
     private let registry: CountryRegistry
     private let logger: Logger
-    private let task = Mutex<Task<VoteData?, Never>?>(nil)
+    private let state = Mutex<State>(.unread)
+
+    private enum State {
+        case unread
+        /// Read by the first to ask; the others wait here.
+        case reading(waiting: [CheckedContinuation<VoteData?, Never>])
+        case read(VoteData?)
+    }
 
     public init(registry: CountryRegistry, logger: Logger) {
         self.registry = registry
         self.logger = logger
     }
 
-    /// Starts reading, unless it has started.
-    @discardableResult
-    public func startLoading() -> Task<VoteData?, Never> {
-        task.withLock { task in
-            if let task { return task }
-            let registry = registry, logger = logger
-            let started = Task.detached(priority: .utility) { () -> VoteData? in
-                do {
-                    return try VoteImport.defaultData(registry: registry)
-                } catch {
-                    logger.error("cannot read the UN vote data; agreement charts and measures are unavailable", metadata: ["error": "\(error)"])
-                    return nil
+    /// The data; `nil` when it could not be read (the error was logged once).
+    public func data() async -> VoteData? {
+        let first = state.withLock { state in
+            guard case .unread = state else { return false }
+            state = .reading(waiting: [])
+            return true
+        }
+        guard first else {
+            return await withCheckedContinuation { continuation in
+                state.withLock { state in
+                    switch state {
+                    case .reading(let waiting): state = .reading(waiting: waiting + [continuation])
+                    case .read(let data): continuation.resume(returning: data)
+                    case .unread: preconditionFailure("the first to ask has marked the vote data as being read")
+                    }
                 }
             }
-            task = started
-            return started
+        }
+        let data = read()
+        let waiting = state.withLock { state in
+            guard case .reading(let waiting) = state else { preconditionFailure("only the first to ask reads the vote data") }
+            state = .read(data)
+            return waiting
+        }
+        for continuation in waiting { continuation.resume(returning: data) }
+        return data
+    }
+
+    /// Whether the data has been read, or found unreadable: tests see that a server reads it before anyone asks.
+    var isRead: Bool {
+        state.withLock { state in
+            guard case .read = state else { return false }
+            return true
         }
     }
 
-    /// The data once read; `nil` when it could not be read (the error was logged once).
-    public func data() async -> VoteData? {
-        await startLoading().value
+    private func read() -> VoteData? {
+        do {
+            return try VoteImport.defaultData(registry: registry)
+        } catch {
+            logger.error("cannot read the UN vote data; agreement charts and measures are unavailable", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 }

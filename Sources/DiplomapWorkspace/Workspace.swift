@@ -3,7 +3,6 @@ import DiplomapData
 import DiplomapFacts
 import Foundation
 import Logging
-import Synchronization
 
 /// The one application service: the registry and a store behind `EvidenceStore`, with every import, the maps on
 /// request and their cache, evidence paging and the vote data. The command-line tool and the server call it and never
@@ -12,10 +11,9 @@ public final class Workspace: Sendable {
     public let registry: CountryRegistry
     /// The store, SQLite or PostgreSQL: read through the workspace's methods, which keep the map cache true.
     public let store: any EvidenceStore
-    /// The embedded UN vote data, read once, from the first time it is asked for (or `startLoading()`).
+    /// The embedded UN vote data, read once, when it is first asked for.
     public let votes: VoteDataLoader
     let maps = MapCache()
-    private let watcher = WatchState()
     let logger: Logger
 
     /// A workspace over `store` as it is: nothing imported (tests, and `open` once it has filled the store).
@@ -73,13 +71,7 @@ public final class Workspace: Sendable {
 
     /// Lets go of the store; the workspace is not used afterwards.
     public func close() async {
-        watcherStop()
         await store.close()
-    }
-
-    /// Stops watching the store for other processes' writes.
-    func watcherStop() {
-        watcher.stop()
     }
 
     /// The Natural Earth boundaries and capitals the report and the GeoJSON export draw.
@@ -188,41 +180,22 @@ public final class Workspace: Sendable {
         maps.invalidate()
     }
 
-    /// Checks the store's change counter every `interval` and drops the cached maps when another process has written:
-    /// several servers on one database keep their caches true. Stops with `close()`.
-    public func watchForChanges(every interval: Duration = .seconds(1)) {
-        let store = store, maps = maps, logger = logger
-        watcher.start {
-            var seen = try? await store.changeCounter()
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                do {
-                    let now = try await store.changeCounter()
-                    if now != seen {
-                        if seen != nil { maps.invalidate() }
-                        seen = now
-                    }
-                } catch {
-                    if !Task.isCancelled { logger.warning("cannot read the store's change counter", metadata: ["error": "\(error)"]) }
+    /// Checks the store's change counter every `interval` and drops the cached maps when another process has written,
+    /// until the calling task is cancelled: several servers on one database keep their caches true.
+    public func watchForChanges(every interval: Duration) async {
+        var seen = try? await store.changeCounter()
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: interval)
+                let now = try await store.changeCounter()
+                if now != seen {
+                    if seen != nil { maps.invalidate() }
+                    seen = now
                 }
+            } catch {
+                if !Task.isCancelled { logger.warning("cannot read the store's change counter", metadata: ["error": "\(error)"]) }
             }
         }
-    }
-}
-
-/// The task that watches the store for other processes' writes, if one runs.
-private final class WatchState: Sendable {
-    private let task = Mutex<Task<Void, Never>?>(nil)
-
-    func start(_ work: @escaping @Sendable () async -> Void) {
-        task.withLock { task in
-            task?.cancel()
-            task = Task.detached(priority: .utility, operation: work)
-        }
-    }
-
-    func stop() {
-        task.withLock { $0?.cancel() }
     }
 }
 

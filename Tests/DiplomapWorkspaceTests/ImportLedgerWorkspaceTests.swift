@@ -13,7 +13,6 @@ struct ImportLedgerWorkspaceTests {
         try await kind.withStore { store in
             let workspace = Workspace(registry: registry, store: store)
             try await body(workspace)
-            workspace.watcherStopForTests()
         }
     }
 
