@@ -46,7 +46,7 @@ public struct WebSite: Sendable {
             let page = WebQuery.page(query), start = min(all.count, (page - 1) * DyadPage.pageSize)
             let end = min(all.count, start + DyadPage.pageSize)
             let next = end < all.count ? WebPaths.dyad(a, b, request, page: page + 1) : nil
-            let agreement = try await agreement(built.map)
+            let agreement = try await VoteImport.agreementSeries(built.map, workspace: workspace)
             return .page(DyadPage(
                 a: a, b: b, map: built.map, request: request, evidence: Array(all[start..<end]), agreement: agreement,
                 nextPage: next, registry: registry
@@ -117,12 +117,6 @@ public struct WebSite: Sendable {
     /// Any other path.
     public func notFound(_ path: String) -> WebResponse {
         error(404, "There is no page at \(path).", MapRequest())
-    }
-
-    /// Agreement per year of the map's state pairs, when the store has vote evidence and the vote data could be read.
-    private func agreement(_ map: RelationMap) async throws -> [AgreementSeries] {
-        guard try await workspace.sources().contains(where: { $0.source.kind == .vote }), let data = await workspace.votes.data() else { return [] }
-        return VoteImport.agreementSeries(map, registry: registry, data: data)
     }
 
     private func respond(_ query: [String: String], _ page: (MapRequest) async throws -> WebResponse) async -> WebResponse {
