@@ -75,6 +75,43 @@ import Testing
             }
         }
     }
+
+    /// The same on PostgreSQL: a cluster of its own whose data directory is on the small disk, filled by the tool, then an
+    /// import its data files cannot hold. The server refuses the `COPY` with SQLSTATE 53100 and stays up; once the disk
+    /// has room again the store holds what it held before and the import completes.
+    @Test(
+        .enabled(if: SmallDisk.canMount, "mounting a tmpfs needs root (or CAP_SYS_ADMIN); the full-disk test is skipped"),
+        .enabled(if: ThrowAwayCluster.isInstalled, "PostgreSQL 15 is not installed; the PostgreSQL full-disk test is skipped"))
+    func aFullPostgreSQLDiskIsOneLineAndLeavesTheStoreAsItWas() async throws {
+        let cli = CommandLineTests()
+        try await SmallDisk.with(bytes: 128 << 20, in: cli.folder) { disk in
+            try await ThrowAwayCluster.with(in: disk.appendingPathComponent("cluster")) { port in
+                // The cluster trusts local connections: the password is carried, never asked, and must never be shown.
+                let url = "postgres://diplomap:secret@127.0.0.1:\(port)/postgres"
+                let db = CrashStore(kind: .postgres, db: url)
+                try #require(try cli.run(ImportUnderTest.fill + ["--db", url]).status == 0)
+                try await ThrowAwayCluster.startNewWALSegment(port: port)
+                let before = try await db.snapshot()
+                let events = try ImportUnderTest.writeEventFile(in: cli.folder, months: 240)
+                let ballast = try SmallDisk.fill(disk, leaving: 4 << 20)
+
+                let result = try cli.run(["events", "import", events.path, "--quiet", "--db", url])
+                #expect(result.status != 0)
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+                #expect(
+                    result.stderr.contains("the disk holding the store postgres://diplomap@127.0.0.1:\(port)/postgres is full: nothing was imported"),
+                    "\(result.stderr)")
+                #expect(!result.stderr.contains("secret"))
+                #expect(try await db.snapshot() == before)
+
+                try FileManager.default.removeItem(at: ballast)
+                let again = try cli.run(["events", "import", events.path, "--quiet", "--db", url])
+                try #require(again.status == 0, "\(again.stderr)")
+                let after = try await db.snapshot()
+                #expect(after.count == before.count + 1 && Set(before).isSubset(of: Set(after)), "\(after)")
+            }
+        }
+    }
 }
 
 /// The store a crash test runs on, given to the tool as `--db`, and what the test reads of it from outside.
@@ -431,6 +468,18 @@ enum SmallDisk {
         try await body(disk)
     }
 
+    /// Takes all but `leaving` bytes of the disk mounted at `disk` with one file, whose removal frees them again.
+    static func fill(_ disk: URL, leaving: Int) throws -> URL {
+        var stats = statvfs()
+        try #require(statvfs(disk.path, &stats) == 0)
+        let ballast = disk.appendingPathComponent("ballast")
+        let fd = open(ballast.path, O_CREAT | O_WRONLY, 0o600)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        try #require(posix_fallocate(fd, 0, off_t(Int(stats.f_bavail) * Int(stats.f_frsize) - leaving)) == 0)
+        return ballast
+    }
+
     private static func run(_ tool: String, _ arguments: [String]) -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -440,5 +489,64 @@ enum SmallDisk {
         guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0
+    }
+}
+
+/// A throw-away PostgreSQL 15 cluster in a folder of the test's choosing, started and stopped by `.ci/postgres` as CI's is.
+enum ThrowAwayCluster {
+    private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(".ci/postgres").path
+
+    /// Whether PostgreSQL 15's server is here: `.ci/postgres` would otherwise install it, which a test should not do.
+    static let isInstalled: Bool = {
+        let bin = ProcessInfo.processInfo.environment["POSTGRES_BIN"] ?? "/usr/lib/postgresql/15/bin"
+        return FileManager.default.isExecutableFile(atPath: bin + "/initdb")
+    }()
+
+    /// Starts a cluster in `folder`, runs `body` with its port, and stops it, whether `body` succeeded or not.
+    static func with(in folder: URL, _ body: (Int) async throws -> Void) async throws {
+        let log = folder.deletingLastPathComponent().appendingPathComponent("postgres.out")
+        let (status, output) = try run(["start", folder.path], log: log)
+        defer { _ = try? run(["stop", folder.path], log: log) }
+        try #require(status == 0, "\(output)")
+        let port = try #require(output.firstMatch(of: /POSTGRES_PORT=(\d+)/).flatMap { Int($0.1) }, "\(output)")
+        try await body(port)
+    }
+
+    /// Ends the cluster's WAL segment and checkpoints, so that the WAL has a segment of room already on disk: an import
+    /// then fills the data files first and fails with SQLSTATE 53100. (A WAL segment the server cannot create makes its
+    /// WAL writer panic, which stops the whole server.)
+    static func startNewWALSegment(port: Int) async throws {
+        let configuration = PostgresConnection.Configuration(
+            host: "127.0.0.1", port: port, username: "diplomap", password: nil, database: "postgres", tls: .disable)
+        let logger = Logger(label: "diplomap.tests")
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 3, logger: logger)
+        do {
+            try await connection.query("SELECT pg_switch_wal()", logger: logger)
+            try await connection.query("CHECKPOINT", logger: logger)
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try await connection.close()
+    }
+
+    /// Runs `.ci/postgres` with `arguments` and returns its exit status and output, kept in `log`.
+    ///
+    /// Spawned directly rather than with Foundation's `Process`, which hands its child a socket to learn of its exit:
+    /// the server the script starts inherits it, and waiting for the script would last as long as the server.
+    private static func run(_ arguments: [String], log: URL) throws -> (Int32, String) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([script] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        try #require(posix_spawn(&pid, script, &actions, nil, argv, environ) == 0)
+        var status: Int32 = 0
+        try #require(waitpid(pid, &status, 0) == pid)
+        return (status, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
     }
 }
