@@ -112,6 +112,31 @@ import Testing
             }
         }
     }
+
+    /// A PostgreSQL server that stops while an import's rows are on their way (as one does when its WAL writer cannot
+    /// create a segment on a full disk) ends the import with one line, rather than leaving the tool waiting forever.
+    @Test(.enabled(if: ThrowAwayCluster.isInstalled, "PostgreSQL 15 is not installed; the test of a server stopping is skipped"))
+    func aServerStoppingMidImportIsOneLine() async throws {
+        let cli = CommandLineTests()
+        let cluster = cli.folder.appendingPathComponent("cluster")
+        try await ThrowAwayCluster.with(in: cluster) { port in
+            let url = "postgres://diplomap@127.0.0.1:\(port)/postgres"
+            try #require(try cli.run(ImportUnderTest.fill + ["--db", url]).status == 0)
+            let events = try ImportUnderTest.writeEventFile(in: cli.folder, months: 240)
+            let errors = cli.folder.appendingPathComponent("errors.txt")
+            let process = try cli.start(["events", "import", events.path, "--quiet", "--db", url], errors: errors)
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            try #require(try await ThrowAwayCluster.waitForCopy(port: port, while: { process.isRunning }), "the import was not seen copying")
+            ThrowAwayCluster.stop(cluster)
+            let deadline = ContinuousClock.now + .seconds(60)
+            while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            try #require(!process.isRunning, "the import still waits a minute after the server stopped")
+            let stderr = try String(contentsOf: errors, encoding: .utf8)
+            #expect(process.terminationStatus != 0)
+            #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
+            #expect(stderr.contains("the connection to the store \(url) was lost during the import: nothing was imported"), "\(stderr)")
+        }
+    }
 }
 
 /// The store a crash test runs on, given to the tool as `--db`, and what the test reads of it from outside.
@@ -507,28 +532,54 @@ enum ThrowAwayCluster {
     static func with(in folder: URL, _ body: (Int) async throws -> Void) async throws {
         let log = folder.deletingLastPathComponent().appendingPathComponent("postgres.out")
         let (status, output) = try run(["start", folder.path], log: log)
-        defer { _ = try? run(["stop", folder.path], log: log) }
+        defer { stop(folder) }
         try #require(status == 0, "\(output)")
         let port = try #require(output.firstMatch(of: /POSTGRES_PORT=(\d+)/).flatMap { Int($0.1) }, "\(output)")
         try await body(port)
+    }
+
+    /// Stops the cluster in `folder` (fast: its connections are ended, their transactions rolled back).
+    static func stop(_ folder: URL) {
+        _ = try? run(["stop", folder.path], log: folder.deletingLastPathComponent().appendingPathComponent("postgres.out"))
+    }
+
+    /// Waits until a connection of the cluster runs `COPY` (true), or `waiting` says to stop looking (false).
+    static func waitForCopy(port: Int, while waiting: () -> Bool) async throws -> Bool {
+        try await withConnection(port: port) { connection, logger in
+            while waiting() {
+                let rows = try await connection.query(
+                    "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query ILIKE 'COPY%'", logger: logger)
+                for try await count in rows.decode(Int.self) where count > 0 { return true }
+                try await Task.sleep(for: .milliseconds(1))
+            }
+            return false
+        }
     }
 
     /// Ends the cluster's WAL segment and checkpoints, so that the WAL has a segment of room already on disk: an import
     /// then fills the data files first and fails with SQLSTATE 53100. (A WAL segment the server cannot create makes its
     /// WAL writer panic, which stops the whole server.)
     static func startNewWALSegment(port: Int) async throws {
+        try await withConnection(port: port) { connection, logger in
+            try await connection.query("SELECT pg_switch_wal()", logger: logger)
+            try await connection.query("CHECKPOINT", logger: logger)
+        }
+    }
+
+    /// Runs `body` on a connection to the cluster's `postgres` database, closed afterwards.
+    private static func withConnection<T>(port: Int, _ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
         let configuration = PostgresConnection.Configuration(
             host: "127.0.0.1", port: port, username: "diplomap", password: nil, database: "postgres", tls: .disable)
         let logger = Logger(label: "diplomap.tests")
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 3, logger: logger)
         do {
-            try await connection.query("SELECT pg_switch_wal()", logger: logger)
-            try await connection.query("CHECKPOINT", logger: logger)
+            let value = try await body(connection, logger)
+            try await connection.close()
+            return value
         } catch {
             try? await connection.close()
             throw error
         }
-        try await connection.close()
     }
 
     /// Runs `.ci/postgres` with `arguments` and returns its exit status and output, kept in `log`.
