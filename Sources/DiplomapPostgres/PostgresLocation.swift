@@ -77,11 +77,7 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
 
     /// The one line that says why `error` happened talking to the server at `location`.
     static func describing(_ error: any Error, at location: PostgresLocation) -> any Error {
-        if let transaction = error as? PostgresTransactionError,
-           let cause = transaction.closureError ?? transaction.beginError ?? transaction.commitError ?? transaction.rollbackError {
-            return describing(cause, at: location)
-        }
-        guard let error = error as? PSQLError else { return error }
+        guard let error = cause(of: error) as? PSQLError else { return cause(of: error) }
         if let message = error.serverInfo?[.message] {
             let state = error.serverInfo?[.sqlState].map { " (\($0))" } ?? ""
             return PostgresStoreError("PostgreSQL at \(location.host):\(location.port) said: \(message)\(state)")
@@ -96,5 +92,18 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
         default:
             return PostgresStoreError("PostgreSQL at \(location.host):\(location.port) failed: \(error.code)")
         }
+    }
+
+    /// The SQLSTATE the server gave for `error`, if it gave one.
+    static func sqlState(of error: any Error) -> String? {
+        (cause(of: error) as? PSQLError)?.serverInfo?[.sqlState]
+    }
+
+    /// The error a failed transaction failed with: its closure's, or else that of its BEGIN, COMMIT or ROLLBACK.
+    private static func cause(of error: any Error) -> any Error {
+        guard let transaction = error as? PostgresTransactionError,
+              let inner = transaction.closureError ?? transaction.beginError ?? transaction.commitError ?? transaction.rollbackError
+        else { return error }
+        return cause(of: inner)
     }
 }

@@ -91,14 +91,26 @@ public final class PostgresStore: EvidenceStore {
         }
     }
 
+    /// Runs an import's `work` as `talking` does, except that a full disk (SQLSTATE 53100, whether the statement failed
+    /// or the server panicked) is the one line both stores give for it: the transaction did not commit.
+    private func importing<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch where PostgresStoreError.sqlState(of: error) == "53100" {
+            throw StoreFullError(store: location.description)
+        } catch {
+            throw PostgresStoreError.describing(error, at: location)
+        }
+    }
+
     @discardableResult
     public func replace(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
         var source = source
         (source.id, source.name) = (PostgresRows.text(source.id), PostgresRows.text(source.name))
-        let logger = logger
-        let importID = try await talking {
+        let logger = logger, location = location
+        let importID = try await importing {
             let bulk = try await PostgresBulkLoad.isWorthIt(rows: evidence.count, sourceID: source.id, on: client, logger: logger)
-            return try await client.withTransaction(logger: logger) { connection in
+            return try await Self.transaction(on: client, logger: logger) { connection in
                 // Imports of one source wait for each other; imports of different sources go on together.
                 try await connection.query("SELECT pg_advisory_xact_lock(1684631661, hashtext(\(source.id)))", logger: logger)
                 if bulk { try await PostgresBulkLoad.lock(on: connection, logger: logger) }
@@ -111,23 +123,19 @@ public final class PostgresStore: EvidenceStore {
                     VALUES (\(source.id), \(source.kind.rawValue), \(source.name), \(source.sha256), \(record.importedAt.ISO8601Format()), \(importID))
                     """, logger: logger)
                 try await connection.copyFrom(table: "evidence", columns: PostgresRows.copyColumns, logger: logger) { writer in
-                    // postgres-nio 1.33 stops the process when data is written to a connection that has closed, so
-                    // each write first checks that it is open; a lost connection then fails the import, which the
-                    // server rolls back.
-                    func send(_ buffer: ByteBuffer) async throws {
-                        guard !connection.isClosed else { throw PostgresStoreError("the connection to PostgreSQL was lost during the import; nothing was written") }
-                        try await writer.write(buffer)
-                    }
-                    var buffer = ByteBuffer()
-                    buffer.reserveCapacity(1 << 20)
-                    for (ordinal, item) in evidence.enumerated() {
-                        PostgresRows.writeCopyLine(item, sourceID: source.id, ordinal: ordinal, into: &buffer)
-                        if buffer.readableBytes >= 1 << 20 {
-                            try await send(buffer)
-                            buffer.clear()
+                    // A lost connection fails the import, which the server rolls back.
+                    try await PostgresCopyWrites.with(writer, on: connection, to: location) { writes in
+                        var buffer = ByteBuffer()
+                        buffer.reserveCapacity(1 << 20)
+                        for (ordinal, item) in evidence.enumerated() {
+                            PostgresRows.writeCopyLine(item, sourceID: source.id, ordinal: ordinal, into: &buffer)
+                            if buffer.readableBytes >= 1 << 20 {
+                                try await writes.send(buffer)
+                                buffer.clear()
+                            }
                         }
+                        if buffer.readableBytes > 0 { try await writes.send(buffer) }
                     }
-                    if buffer.readableBytes > 0 { try await send(buffer) }
                 }
                 try await PostgresBulkLoad.restore(setAside, on: connection, logger: logger)
                 try await Self.countChange(connection, logger: logger)
@@ -142,7 +150,7 @@ public final class PostgresStore: EvidenceStore {
     public func record(_ record: ImportRecord) async throws -> Int64 {
         let logger = logger
         return try await talking {
-            try await client.withTransaction(logger: logger) { connection in
+            try await Self.transaction(on: client, logger: logger) { connection in
                 try await PostgresImportLedger.insert(record, on: connection, logger: logger)
             }
         }
@@ -156,6 +164,27 @@ public final class PostgresStore: EvidenceStore {
         try await talking { try await PostgresImportLedger.hasImported(client, sha256: sha256, sourceID: sourceID, logger: logger) }
     }
 
+    /// Runs `work` in a transaction on a connection of the pool: committed if it returns, rolled back if it throws.
+    ///
+    /// Not postgres-nio's `withTransaction`, whose ROLLBACK, written to a connection the server has closed (as it does
+    /// when it stops, e.g. on a disk too full for its WAL), is never answered (1.33): the import would wait forever.
+    /// A closed connection needs no ROLLBACK, since the server discards a transaction whose connection is gone.
+    private static func transaction<T: Sendable>(
+        on client: PostgresClient, logger: Logger, _ work: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let value = try await work(connection)
+                try await connection.query("COMMIT", logger: logger)
+                return value
+            } catch {
+                if !connection.isClosed { _ = try? await connection.query("ROLLBACK", logger: logger) }
+                throw error
+            }
+        }
+    }
+
     /// Counts a write in its transaction and notifies the other servers, which hear it when the transaction commits.
     private static func countChange(_ connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("UPDATE store_state SET changes = changes + 1", logger: logger)
@@ -165,7 +194,7 @@ public final class PostgresStore: EvidenceStore {
     public func remove(sourceID: String) async throws {
         let sourceID = PostgresRows.text(sourceID), logger = logger
         try await talking {
-            try await client.withTransaction(logger: logger) { connection in
+            try await Self.transaction(on: client, logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(1684631661, hashtext(\(sourceID)))", logger: logger)
                 var removed = 0
                 for try await id in try await connection.query("DELETE FROM source WHERE id = \(sourceID) RETURNING id", logger: logger).decode(String.self) {

@@ -62,7 +62,7 @@ public final class SQLiteStore: EvidenceStore {
             return try await write(source, with: evidence, recording: record)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             // The transaction is rolled back: say so in one line, not with the statement that failed.
-            throw StoreFullError(path: writer.path)
+            throw StoreFullError(store: writer.path)
         }
     }
 
@@ -256,14 +256,5 @@ public final class SQLiteStore: EvidenceStore {
             conditions.append("kind IN \(list(kinds.map(\.rawValue).sorted()))")
         }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
-    }
-}
-
-/// An import refused because the disk holding the store is full; nothing of it was written.
-public struct StoreFullError: Error, Sendable, CustomStringConvertible {
-    public let path: String
-
-    public var description: String {
-        "the disk holding the store \(path) is full: nothing was imported; free some space and import again"
     }
 }

@@ -41,6 +41,16 @@ struct CommandLineTests {
         return process
     }
 
+    /// Starts the tool and returns at once, its standard error written to `errors`: for tests that read it after the end.
+    func start(_ arguments: [String], errors: URL) throws -> Process {
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let process = command(arguments)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        return process
+    }
+
     /// The tool with `arguments`, its store in this test's folder unless they name another.
     private func command(_ arguments: [String]) -> Process {
         let process = Process()

@@ -75,6 +75,68 @@ import Testing
             }
         }
     }
+
+    /// The same on PostgreSQL: a cluster of its own whose data directory is on the small disk, filled by the tool, then an
+    /// import its data files cannot hold. The server refuses the `COPY` with SQLSTATE 53100 and stays up; once the disk
+    /// has room again the store holds what it held before and the import completes.
+    @Test(
+        .enabled(if: SmallDisk.canMount, "mounting a tmpfs needs root (or CAP_SYS_ADMIN); the full-disk test is skipped"),
+        .enabled(if: ThrowAwayCluster.isInstalled, "PostgreSQL 15 is not installed; the PostgreSQL full-disk test is skipped"))
+    func aFullPostgreSQLDiskIsOneLineAndLeavesTheStoreAsItWas() async throws {
+        let cli = CommandLineTests()
+        try await SmallDisk.with(bytes: 128 << 20, in: cli.folder) { disk in
+            try await ThrowAwayCluster.with(in: disk.appendingPathComponent("cluster")) { port in
+                // The cluster trusts local connections: the password is carried, never asked, and must never be shown.
+                let url = "postgres://diplomap:secret@127.0.0.1:\(port)/postgres"
+                let db = CrashStore(kind: .postgres, db: url)
+                try #require(try cli.run(ImportUnderTest.fill + ["--db", url]).status == 0)
+                try await ThrowAwayCluster.startNewWALSegment(port: port)
+                let before = try await db.snapshot()
+                let events = try ImportUnderTest.writeEventFile(in: cli.folder, months: 240)
+                let ballast = try SmallDisk.fill(disk, leaving: 4 << 20)
+
+                let result = try cli.run(["events", "import", events.path, "--quiet", "--db", url])
+                #expect(result.status != 0)
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+                #expect(
+                    result.stderr.contains("the disk holding the store postgres://diplomap@127.0.0.1:\(port)/postgres is full: nothing was imported"),
+                    "\(result.stderr)")
+                #expect(!result.stderr.contains("secret"))
+                #expect(try await db.snapshot() == before)
+
+                try FileManager.default.removeItem(at: ballast)
+                let again = try cli.run(["events", "import", events.path, "--quiet", "--db", url])
+                try #require(again.status == 0, "\(again.stderr)")
+                let after = try await db.snapshot()
+                #expect(after.count == before.count + 1 && Set(before).isSubset(of: Set(after)), "\(after)")
+            }
+        }
+    }
+
+    /// A PostgreSQL server that stops while an import's rows are on their way (as one does when its WAL writer cannot
+    /// create a segment on a full disk) ends the import with one line, rather than leaving the tool waiting forever.
+    @Test(.enabled(if: ThrowAwayCluster.isInstalled, "PostgreSQL 15 is not installed; the test of a server stopping is skipped"))
+    func aServerStoppingMidImportIsOneLine() async throws {
+        let cli = CommandLineTests()
+        let cluster = cli.folder.appendingPathComponent("cluster")
+        try await ThrowAwayCluster.with(in: cluster) { port in
+            let url = "postgres://diplomap@127.0.0.1:\(port)/postgres"
+            try #require(try cli.run(ImportUnderTest.fill + ["--db", url]).status == 0)
+            let events = try ImportUnderTest.writeEventFile(in: cli.folder, months: 240)
+            let errors = cli.folder.appendingPathComponent("errors.txt")
+            let process = try cli.start(["events", "import", events.path, "--quiet", "--db", url], errors: errors)
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            try #require(try await ThrowAwayCluster.waitForCopy(port: port, while: { process.isRunning }), "the import was not seen copying")
+            ThrowAwayCluster.stop(cluster)
+            let deadline = ContinuousClock.now + .seconds(60)
+            while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            try #require(!process.isRunning, "the import still waits a minute after the server stopped")
+            let stderr = try String(contentsOf: errors, encoding: .utf8)
+            #expect(process.terminationStatus != 0)
+            #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
+            #expect(stderr.contains("the connection to the store \(url) was lost during the import: nothing was imported"), "\(stderr)")
+        }
+    }
 }
 
 /// The store a crash test runs on, given to the tool as `--db`, and what the test reads of it from outside.
@@ -431,6 +493,18 @@ enum SmallDisk {
         try await body(disk)
     }
 
+    /// Takes all but `leaving` bytes of the disk mounted at `disk` with one file, whose removal frees them again.
+    static func fill(_ disk: URL, leaving: Int) throws -> URL {
+        var stats = statvfs()
+        try #require(statvfs(disk.path, &stats) == 0)
+        let ballast = disk.appendingPathComponent("ballast")
+        let fd = open(ballast.path, O_CREAT | O_WRONLY, 0o600)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        try #require(posix_fallocate(fd, 0, off_t(Int(stats.f_bavail) * Int(stats.f_frsize) - leaving)) == 0)
+        return ballast
+    }
+
     private static func run(_ tool: String, _ arguments: [String]) -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -440,5 +514,90 @@ enum SmallDisk {
         guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0
+    }
+}
+
+/// A throw-away PostgreSQL 15 cluster in a folder of the test's choosing, started and stopped by `.ci/postgres` as CI's is.
+enum ThrowAwayCluster {
+    private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(".ci/postgres").path
+
+    /// Whether PostgreSQL 15's server is here: `.ci/postgres` would otherwise install it, which a test should not do.
+    static let isInstalled: Bool = {
+        let bin = ProcessInfo.processInfo.environment["POSTGRES_BIN"] ?? "/usr/lib/postgresql/15/bin"
+        return FileManager.default.isExecutableFile(atPath: bin + "/initdb")
+    }()
+
+    /// Starts a cluster in `folder`, runs `body` with its port, and stops it, whether `body` succeeded or not.
+    static func with(in folder: URL, _ body: (Int) async throws -> Void) async throws {
+        let log = folder.deletingLastPathComponent().appendingPathComponent("postgres.out")
+        let (status, output) = try run(["start", folder.path], log: log)
+        defer { stop(folder) }
+        try #require(status == 0, "\(output)")
+        let port = try #require(output.firstMatch(of: /POSTGRES_PORT=(\d+)/).flatMap { Int($0.1) }, "\(output)")
+        try await body(port)
+    }
+
+    /// Stops the cluster in `folder` (fast: its connections are ended, their transactions rolled back).
+    static func stop(_ folder: URL) {
+        _ = try? run(["stop", folder.path], log: folder.deletingLastPathComponent().appendingPathComponent("postgres.out"))
+    }
+
+    /// Waits until a connection of the cluster runs `COPY` (true), or `waiting` says to stop looking (false).
+    static func waitForCopy(port: Int, while waiting: () -> Bool) async throws -> Bool {
+        try await withConnection(port: port) { connection, logger in
+            while waiting() {
+                let rows = try await connection.query(
+                    "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query ILIKE 'COPY%'", logger: logger)
+                for try await count in rows.decode(Int.self) where count > 0 { return true }
+                try await Task.sleep(for: .milliseconds(1))
+            }
+            return false
+        }
+    }
+
+    /// Ends the cluster's WAL segment and checkpoints, so that the WAL has a segment of room already on disk: an import
+    /// then fills the data files first and fails with SQLSTATE 53100. (A WAL segment the server cannot create makes its
+    /// WAL writer panic, which stops the whole server.)
+    static func startNewWALSegment(port: Int) async throws {
+        try await withConnection(port: port) { connection, logger in
+            try await connection.query("SELECT pg_switch_wal()", logger: logger)
+            try await connection.query("CHECKPOINT", logger: logger)
+        }
+    }
+
+    /// Runs `body` on a connection to the cluster's `postgres` database, closed afterwards.
+    private static func withConnection<T>(port: Int, _ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        let configuration = PostgresConnection.Configuration(
+            host: "127.0.0.1", port: port, username: "diplomap", password: nil, database: "postgres", tls: .disable)
+        let logger = Logger(label: "diplomap.tests")
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 3, logger: logger)
+        do {
+            let value = try await body(connection, logger)
+            try await connection.close()
+            return value
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    /// Runs `.ci/postgres` with `arguments` and returns its exit status and output, kept in `log`.
+    ///
+    /// Spawned directly rather than with Foundation's `Process`, which hands its child a socket to learn of its exit:
+    /// the server the script starts inherits it, and waiting for the script would last as long as the server.
+    private static func run(_ arguments: [String], log: URL) throws -> (Int32, String) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([script] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        try #require(posix_spawn(&pid, script, &actions, nil, argv, environ) == 0)
+        var status: Int32 = 0
+        try #require(waitpid(pid, &status, 0) == pid)
+        return (status, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
     }
 }
