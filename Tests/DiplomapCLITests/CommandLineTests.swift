@@ -43,7 +43,7 @@ struct CommandLineTests {
 
     /// Starts the tool and returns at once, its standard error written to `errors`: for tests that read it after the end.
     func start(_ arguments: [String], errors: URL) throws -> Process {
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = command(arguments)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: errors)

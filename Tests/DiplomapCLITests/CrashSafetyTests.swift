@@ -89,13 +89,13 @@ import Testing
                 // The cluster trusts local connections: the password is carried, never asked, and must never be shown.
                 let url = "postgres://diplomap:secret@127.0.0.1:\(port)/postgres"
                 let db = CrashStore(kind: .postgres, db: url)
-                try #require(try cli.run(ImportUnderTest.fill + ["--db", url]).status == 0)
+                try #require(try await cli.run(ImportUnderTest.fill + ["--db", url]).status == 0)
                 try await ThrowAwayCluster.startNewWALSegment(port: port)
                 let before = try await db.snapshot()
                 let events = try ImportUnderTest.writeEventFile(in: cli.folder, months: 240)
                 let ballast = try SmallDisk.fill(disk, leaving: 4 << 20)
 
-                let result = try cli.run(["events", "import", events.path, "--quiet", "--db", url])
+                let result = try await cli.run(["events", "import", events.path, "--quiet", "--db", url])
                 #expect(result.status != 0)
                 #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
                 #expect(
@@ -105,7 +105,7 @@ import Testing
                 #expect(try await db.snapshot() == before)
 
                 try FileManager.default.removeItem(at: ballast)
-                let again = try cli.run(["events", "import", events.path, "--quiet", "--db", url])
+                let again = try await cli.run(["events", "import", events.path, "--quiet", "--db", url])
                 try #require(again.status == 0, "\(again.stderr)")
                 let after = try await db.snapshot()
                 #expect(after.count == before.count + 1 && Set(before).isSubset(of: Set(after)), "\(after)")
@@ -121,7 +121,7 @@ import Testing
         let cluster = cli.folder.appendingPathComponent("cluster")
         try await ThrowAwayCluster.with(in: cluster) { port in
             let url = "postgres://diplomap@127.0.0.1:\(port)/postgres"
-            try #require(try cli.run(ImportUnderTest.fill + ["--db", url]).status == 0)
+            try #require(try await cli.run(ImportUnderTest.fill + ["--db", url]).status == 0)
             let events = try ImportUnderTest.writeEventFile(in: cli.folder, months: 240)
             let errors = cli.folder.appendingPathComponent("errors.txt")
             let process = try cli.start(["events", "import", events.path, "--quiet", "--db", url], errors: errors)
