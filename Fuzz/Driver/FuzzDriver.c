@@ -1,2 +1,2 @@
-// Only the declaration in include/FuzzDriver.h: libFuzzer itself is linked by -sanitize=fuzzer.
+// Only the declaration in include/FuzzDriver.h: libFuzzer itself (without its main) is linked by Fuzz/asan.
 #include "FuzzDriver.h"

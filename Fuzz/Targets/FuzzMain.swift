@@ -3,7 +3,7 @@ import Foundation
 
 /// `diplomap-fuzz TARGET [libFuzzer options] [corpus folders or files]`: runs one fuzz target under libFuzzer.
 ///
-/// Built only by `Fuzz/run` (with `-sanitize=fuzzer,address -D FUZZING`); a plain build makes a stub that says so.
+/// Built only by `Fuzz/run` (`Fuzz/asan`: AddressSanitizer, libFuzzer's instrumentation and runtime, `-D FUZZING`); a plain build makes a stub that says so.
 /// `diplomap-fuzz list` prints each target with its longest input and its seed files; `diplomap-fuzz TARGET crash-…` replays one input.
 @main
 enum FuzzMain {
@@ -30,7 +30,7 @@ enum FuzzMain {
         }
         exit(status)
         #else
-        FileHandle.standardError.write(Data("diplomap-fuzz is built for fuzzing by Fuzz/run (swiftc -sanitize=fuzzer,address)\n".utf8))
+        FileHandle.standardError.write(Data("diplomap-fuzz is built for fuzzing by Fuzz/run (Fuzz/asan build --product diplomap-fuzz)\n".utf8))
         exit(2)
         #endif
     }

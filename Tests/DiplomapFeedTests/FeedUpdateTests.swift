@@ -89,7 +89,10 @@ struct FeedUpdateTests {
             let report: FeedUpdateReport = try await mirror.serve { base in
                 let fetcher = FeedFetchTests.fetcher(base, cache: cache)
                 let stopped = Task { try await workspace.updateEvents(from: fetcher, period: Self.day, options: Self.options) }
-                while ((try? FileManager.default.attributesOfItem(atPath: part.path)[.size] as? Int) ?? 0) < 10_000 {
+                // Stopped once the stalled file is partly written and a file beside it is whole, however slow the machine.
+                let whole = cache.appendingPathComponent(FeedFetchTests.latest).path
+                while ((try? FileManager.default.attributesOfItem(atPath: part.path)[.size] as? Int) ?? 0) < 10_000
+                    || !FileManager.default.fileExists(atPath: whole) {
                     try await Task.sleep(for: .milliseconds(10))
                 }
                 stopped.cancel()
