@@ -90,6 +90,7 @@ let package = Package(
             dependencies: [
                 "DiplomapCore", "DiplomapData", "DiplomapFacts", "DiplomapStore", "DiplomapPostgres", "DiplomapVotes", "DiplomapDocuments",
                 "DiplomapEvents", "DiplomapFeed", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         // The self-contained HTML report.
@@ -123,6 +124,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             resources: [.copy("openapi.json")]
@@ -146,6 +148,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -199,7 +202,7 @@ let package = Package(
             dependencies: [
                 "DiplomapFeed", "DiplomapWorkspace", "DiplomapEvents", "DiplomapCore", "DiplomapServer", "DiplomapTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             resources: [.copy("Fixtures")]
         ),

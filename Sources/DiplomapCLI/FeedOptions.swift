@@ -3,7 +3,7 @@ import DiplomapFeed
 import DiplomapWorkspace
 import Foundation
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 extension FeedDataset: ExpressibleByArgument {}
 
@@ -82,11 +82,11 @@ struct FeedOptions: ParsableArguments {
 
 /// The progress bar of a fetch, once the files to fetch are known.
 private final class BarSlot: Sendable {
-    private let bar = Mutex<ProgressBar?>(nil)
+    private let bar = NIOLockedValueBox<ProgressBar?>(nil)
 
-    func start(_ new: ProgressBar) { bar.withLock { $0 = new } }
+    func start(_ new: ProgressBar) { bar.withLockedValue { $0 = new } }
 
-    func stop() async { await bar.withLock { $0 }?.stop() }
+    func stop() async { await bar.withLockedValue { $0 }?.stop() }
 }
 
 /// How fetch results are said: in a table, CSV or JSON, and in the summary line.

@@ -91,8 +91,9 @@ public final class PostgresStore: EvidenceStore {
         }
     }
 
-    /// Runs an import's `work` as `talking` does, except that a full disk (SQLSTATE 53100, whether the statement failed
-    /// or the server panicked) is the one line both stores give for it: the transaction did not commit.
+    /// Runs an import's `work` as `talking` does, except that a full disk the server reports (SQLSTATE 53100) is the one
+    /// line both stores give for it: the transaction did not commit. (A server that panics on a disk too full for its WAL
+    /// closes the connection instead, which `PostgresCopyWrites` reports.)
     private func importing<T>(_ work: () async throws -> T) async throws -> T {
         do {
             return try await work()

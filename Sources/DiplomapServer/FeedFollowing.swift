@@ -4,7 +4,7 @@ import DiplomapWorkspace
 import Foundation
 import Logging
 import ServiceLifecycle
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// What the server follows of the GDELT feed: where from, which events it keeps, how often it looks.
 public struct FeedFollowing: Sendable {
@@ -24,19 +24,19 @@ public struct FeedFollowing: Sendable {
 
 /// The state of the feed's updates, for `GET /api/v1/status`.
 final class FeedFollowState: Sendable {
-    private let state: Mutex<FeedStatusBody>
+    private let state: NIOLockedValueBox<FeedStatusBody>
 
     init(_ following: FeedFollowing) {
-        state = Mutex(FeedStatusBody(
+        state = NIOLockedValueBox(FeedStatusBody(
             dataset: following.fetcher.dataset.rawValue, base: following.fetcher.base.absoluteString,
             every: Int(following.every.components.seconds)
         ))
     }
 
-    var current: FeedStatusBody { state.withLock { $0 } }
+    var current: FeedStatusBody { state.withLockedValue { $0 } }
 
     func started() {
-        state.withLock {
+        state.withLockedValue {
             $0.running = true
             $0.lastAttempt = UTCTime.format(time(nil), "%Y-%m-%dT%H:%M:%SZ")
         }
@@ -45,7 +45,7 @@ final class FeedFollowState: Sendable {
     /// An update ran to its end: its newest file, and the files it could not fetch or read as the last error (or none).
     func finished(_ report: FeedUpdateReport) {
         let bad = (report.failed + report.unreadable).map { "\($0.file): \($0.reason)" }
-        state.withLock {
+        state.withLockedValue {
             $0.running = false
             $0.lastSuccess = $0.lastAttempt
             $0.filesImported += report.imported.count
@@ -55,7 +55,7 @@ final class FeedFollowState: Sendable {
     }
 
     func failed(_ error: any Error) {
-        state.withLock {
+        state.withLockedValue {
             $0.running = false
             $0.lastError = String(describing: error)
         }

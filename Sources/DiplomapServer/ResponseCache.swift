@@ -1,5 +1,5 @@
 import DiplomapWorkspace
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Built map, pattern, dyad and export bodies kept in memory, keyed by the canonical request, dropped when the
 /// workspace's generation moves on (a write here or, once seen, in another server).
@@ -19,7 +19,7 @@ final class ResponseCache: Sendable {
         var generation = 0
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let capacity: Int
     /// The workspace's generation now: it moves on with every write.
     private let currentGeneration: @Sendable () -> Int
@@ -33,7 +33,7 @@ final class ResponseCache: Sendable {
     /// The cached body for `key`, or `nil`, with the generation to hand back to `store`; entries of an older generation are dropped.
     func lookup(_ key: Key) -> (Representation?, Int) {
         let now = currentGeneration()
-        return state.withLock { state in
+        return state.withLockedValue { state in
             if state.generation != now {
                 state.entries.removeAll()
                 state.generation = now
@@ -45,7 +45,7 @@ final class ResponseCache: Sendable {
     /// Keeps a body built at `generation`, unless a write came since.
     func store(_ representation: Representation, for key: Key, builtAt built: Int) {
         let now = currentGeneration()
-        state.withLock { state in
+        state.withLockedValue { state in
             guard built == now else { return }
             if state.generation != now {
                 state.entries.removeAll()

@@ -27,8 +27,11 @@ enum EvidenceRow {
     /// A million rows are imported at once: building `StatementArguments` (an array of boxed values) per row cost
     /// more than SQLite's own work, so values are bound with `sqlite3_bind_*` and text copied once by SQLite.
     static func insert(_ evidence: [Evidence], sourceID: String, into db: Database) throws {
-        let full = evidence.count / rowsPerStatement * rowsPerStatement
-        try insert(evidence[..<full], sourceID: sourceID, rowsPerStatement: rowsPerStatement, into: db)
+        // Fewer where the SQLite linked allows fewer variables a statement (999 before 3.32).
+        let variables = Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_VARIABLE_NUMBER, -1))
+        let perStatement = max(1, min(rowsPerStatement, variables / insertColumnCount))
+        let full = evidence.count / perStatement * perStatement
+        try insert(evidence[..<full], sourceID: sourceID, rowsPerStatement: perStatement, into: db)
         try insert(evidence[full...], sourceID: sourceID, rowsPerStatement: evidence.count - full, into: db)
     }
 

@@ -1,5 +1,5 @@
 import DiplomapCore
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A map with what is needed to show or export it.
 public struct BuiltMap: Sendable {
@@ -59,7 +59,7 @@ final class MapCache: Sendable {
         var generation = 0
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let capacity: Int
 
     /// Keeps at most `capacity` maps: a full cache is emptied, so that ever new filters cannot grow it without bound.
@@ -67,17 +67,17 @@ final class MapCache: Sendable {
         self.capacity = capacity
     }
 
-    var generation: Int { state.withLock { $0.generation } }
+    var generation: Int { state.withLockedValue { $0.generation } }
 
     /// The maps kept now.
-    var count: Int { state.withLock { $0.entries.count } }
+    var count: Int { state.withLockedValue { $0.entries.count } }
 
     func lookup(_ key: MapRequest) -> (BuiltMap?, Int) {
-        state.withLock { ($0.entries[key], $0.generation) }
+        state.withLockedValue { ($0.entries[key], $0.generation) }
     }
 
     func store(_ map: BuiltMap, for key: MapRequest, builtAt built: Int) {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard built == state.generation else { return }
             if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
             state.entries[key] = map
@@ -85,7 +85,7 @@ final class MapCache: Sendable {
     }
 
     func invalidate() {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.generation += 1
             state.entries.removeAll()
         }

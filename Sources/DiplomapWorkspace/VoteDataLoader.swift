@@ -1,7 +1,7 @@
 import DiplomapCore
 import DiplomapVotes
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The embedded UN vote data, read once, in the task of the first to ask for it.
 ///
@@ -11,7 +11,7 @@ import Synchronization
 public final class VoteDataLoader: Sendable {
     private let registry: CountryRegistry
     private let logger: Logger
-    private let state = Mutex<State>(.unread)
+    private let state = NIOLockedValueBox<State>(.unread)
 
     private enum State {
         case unread
@@ -27,14 +27,14 @@ public final class VoteDataLoader: Sendable {
 
     /// The data; `nil` when it could not be read (the error was logged once).
     public func data() async -> VoteData? {
-        let first = state.withLock { state in
+        let first = state.withLockedValue { state in
             guard case .unread = state else { return false }
             state = .reading(waiting: [])
             return true
         }
         guard first else {
             return await withCheckedContinuation { continuation in
-                state.withLock { state in
+                state.withLockedValue { state in
                     switch state {
                     case .reading(let waiting): state = .reading(waiting: waiting + [continuation])
                     case .read(let data): continuation.resume(returning: data)
@@ -44,7 +44,7 @@ public final class VoteDataLoader: Sendable {
             }
         }
         let data = read()
-        let waiting = state.withLock { state in
+        let waiting = state.withLockedValue { state in
             guard case .reading(let waiting) = state else { preconditionFailure("only the first to ask reads the vote data") }
             state = .read(data)
             return waiting
@@ -55,7 +55,7 @@ public final class VoteDataLoader: Sendable {
 
     /// Whether the data has been read, or found unreadable: tests see that a server reads it before anyone asks.
     var isRead: Bool {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard case .read = state else { return false }
             return true
         }

@@ -3,7 +3,7 @@ import DiplomapData
 import DiplomapVotes
 import Foundation
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Imports vote agreement into the store: on request, and on first use for the default pairs.
 public enum VoteImport {
@@ -63,7 +63,7 @@ public enum VoteImport {
     /// The vote data of a folder, loaded once per process: loading takes seconds, and a first map needs it twice
     /// (to import the default pairs, then to chart them), a server for every chart.
     public static func loaded(_ folder: URL, registry: CountryRegistry) throws -> VoteData {
-        try cache.withLock { loaded in
+        try cache.withLockedValue { loaded in
             if let data = loaded[folder] { return data }
             var logger = Logger(label: "diplomap.votes")
             logger.logLevel = .warning
@@ -73,7 +73,7 @@ public enum VoteImport {
         }
     }
 
-    private static let cache = Mutex<[URL: VoteData]>([:])
+    private static let cache = NIOLockedValueBox<[URL: VoteData]>([:])
 
     /// The store's record of the vote source: the data's checksum and the pairs chosen.
     private static func source(folder: URL, focus: String, partners: String) throws -> EvidenceSource {

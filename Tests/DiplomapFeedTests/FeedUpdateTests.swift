@@ -91,8 +91,10 @@ struct FeedUpdateTests {
                 let stopped = Task { try await workspace.updateEvents(from: fetcher, period: Self.day, options: Self.options) }
                 // Stopped once the stalled file is partly written and a file beside it is whole, however slow the machine.
                 let whole = cache.appendingPathComponent(FeedFetchTests.latest).path
+                let deadline = ContinuousClock.now + .seconds(600)
                 while ((try? FileManager.default.attributesOfItem(atPath: part.path)[.size] as? Int) ?? 0) < 10_000
                     || !FileManager.default.fileExists(atPath: whole) {
+                    try #require(ContinuousClock.now < deadline, "the update never reached the stalled file's middle")
                     try await Task.sleep(for: .milliseconds(10))
                 }
                 stopped.cancel()

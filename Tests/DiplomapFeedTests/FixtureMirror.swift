@@ -3,7 +3,7 @@ import Testing
 import Hummingbird
 import Logging
 import HummingbirdTesting
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A GDELT mirror on loopback that serves `Fixtures/` as GDELT lays it out, honours `Range`, sends the files named slow in
 /// small pieces with pauses, stops the files named stalled halfway until released, and records every request.
@@ -16,20 +16,20 @@ final class FixtureMirror: Sendable {
 
     let folder: URL
     let slow: Set<String>
-    private let stalled: Mutex<Set<String>>
-    private let log = Mutex<[Request]>([])
+    private let stalled: NIOLockedValueBox<Set<String>>
+    private let log = NIOLockedValueBox<[Request]>([])
 
     init(slow: Set<String> = [], stalled: Set<String> = []) throws {
         folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         self.slow = slow
-        self.stalled = Mutex(stalled)
+        self.stalled = NIOLockedValueBox(stalled)
     }
 
     /// The requests answered so far, oldest first.
-    var requests: [Request] { log.withLock { $0 } }
+    var requests: [Request] { log.withLockedValue { $0 } }
 
     /// Lets the stalled files finish.
-    func release() { stalled.withLock { $0.removeAll() } }
+    func release() { stalled.withLockedValue { $0.removeAll() } }
 
     /// Runs `body` with the mirror listening on a free loopback port, given its base address.
     func serve<Value: Sendable>(_ body: @escaping @Sendable (URL) async throws -> Value) async throws -> Value {
@@ -47,7 +47,7 @@ final class FixtureMirror: Sendable {
     private func answer(_ request: Hummingbird.Request) throws -> Response {
         let path = request.uri.path
         let range = request.headers[.range]
-        log.withLock { $0.append(Request(path: path, range: range)) }
+        log.withLockedValue { $0.append(Request(path: path, range: range)) }
         let file = folder.appendingPathComponent(String(path.drop { $0 == "/" }))
         guard !path.contains(".."), let bytes = try? Data(contentsOf: file) else { return Response(status: .notFound) }
         var start = 0
@@ -59,14 +59,14 @@ final class FixtureMirror: Sendable {
         }
         let body = Array(bytes[start...])
         headers[.contentLength] = String(body.count)
-        let name = file.lastPathComponent, slow = slow.contains(name), stalls = stalled.withLock { $0.contains(name) }
+        let name = file.lastPathComponent, slow = slow.contains(name), stalls = stalled.withLockedValue { $0.contains(name) }
         return Response(
             status: start > 0 ? .partialContent : .ok, headers: headers,
             body: ResponseBody(contentLength: body.count) { writer in
                 let piece = slow || stalls ? 2048 : body.count
                 for (index, offset) in stride(from: 0, to: body.count, by: max(piece, 1)).enumerated() {
                     if stalls && offset >= body.count / 2 {
-                        while self.stalled.withLock({ $0.contains(name) }) { try await Task.sleep(for: .milliseconds(10)) }
+                        while self.stalled.withLockedValue({ $0.contains(name) }) { try await Task.sleep(for: .milliseconds(10)) }
                     }
                     try await writer.write(ByteBuffer(bytes: body[offset..<min(offset + piece, body.count)]))
                     if slow && index > 0 { try await Task.sleep(for: .milliseconds(20)) }

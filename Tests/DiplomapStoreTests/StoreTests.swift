@@ -117,6 +117,27 @@ struct StoreTests {
         }
     }
 
+    /// A large import with a row the store refuses midway: SQLite fails the statement holding it, PostgreSQL the copy
+    /// while megabytes of it are still being sent. Either way: one line, nothing imported, and the store takes the next import.
+    @Test(arguments: StoreKind.available)
+    func aLargeImportRefusedMidwayEndsInOneLine(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            try await store.replace(source("s1"), with: [row("KAZ", "JPN")])
+            let before = try await store.evidence(EvidenceQuery())
+            var rows = (0..<150_000).map { index in
+                var item = row("UZB", "KOR", Issue.allCases[index % Issue.allCases.count])
+                item.citation.summary = "row \(index) of an import the store refuses midway"
+                return item
+            }
+            rows[50_000] = row("KAZ", "KAZ")
+            let error = await #expect(throws: (any Error).self) { try await store.replace(source("s1", sha: "c"), with: rows) }
+            #expect(error.map { !String(describing: $0).contains("\n") } == true)
+            #expect(try await store.evidence(EvidenceQuery()) == before)
+            try await store.replace(source("s2"), with: [row("UZB", "KOR")])
+            #expect(try await store.sources().map(\.source.id) == ["s1", "s2"])
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func filtersByDyadInEitherOrderIssueAndSides(kind: StoreKind) async throws {
         try await kind.withStore { store in

@@ -23,7 +23,7 @@ public func onOwnThreads<Value: Sendable>(_ count: Int = 2, _ body: () async thr
     return try await withTaskExecutorPreference(executor, operation: body)
 }
 
-/// A task executor backed by threads of its own, which run the jobs enqueued on it in order until stopped.
+/// A task executor backed by threads of its own, which take the jobs enqueued on it first come, first served, until stopped.
 final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
     /// Guards `jobs` and `stopped`; its condition wakes a waiting thread.
     private let condition = NSCondition()
