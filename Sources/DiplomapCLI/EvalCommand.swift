@@ -22,8 +22,14 @@ struct EvalCommand: AsyncParsableCommand {
         trained (as `diplomap train` does) on the other folds of its language, and on every \
         document of the languages its weights also learn from (Russian learns from English too).
 
+        With --ceiling it measures what the candidate pairs allow: every pair the mapper proposes \
+        in a sentence is stated with the issues and polarities its annotations give it there, as \
+        training labels it. No weights can score higher, so the recall missing here is that of \
+        relations whose pair the mapper never proposes (a group the text means but does not name).
+
         Examples:
           diplomap eval held-out.jsonl
+          diplomap eval --ceiling Data/corpus/*.jsonl
           diplomap eval --folds 5 Data/corpus/*.jsonl Data/corpus/ru/*.jsonl
           diplomap eval --folds 5 --lang ru Data/corpus/*.jsonl Data/corpus/ru/*.jsonl
           diplomap eval gold.jsonl --format json
@@ -36,6 +42,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Cross-validate over this many folds instead of using the shipped model.")
     var folds: Int?
 
+    @Flag(help: "Score the candidate pairs labelled from the annotations: the best any weights can do.")
+    var ceiling = false
+
     @Option(help: ArgumentHelp("Measure only the documents in this language (en or ru); with --folds the others still train as the language's weights are trained.", valueName: "code"))
     var lang: Language?
 
@@ -44,6 +53,7 @@ struct EvalCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
+        if ceiling, folds != nil { throw ValidationError("--ceiling scores the candidates, which no folds change: give one of --ceiling and --folds") }
     }
 
     func run() async throws {
@@ -55,7 +65,9 @@ struct EvalCommand: AsyncParsableCommand {
             let own = documents.filter { $0.language == language }
             guard !own.isEmpty else { continue }
             var score = RelationScore(expand: { registry.members(of: $0) })
-            if let folds {
+            if ceiling {
+                RelationTrainer(extractor: mapper).ceiling(own, score: &score)
+            } else if let folds {
                 let others = documents.filter { $0.language != language && language.learnsFrom.contains($0.language) }
                 RelationTrainer(extractor: mapper).crossValidate(own, folds: folds, alsoLearningFrom: others, score: &score)
             } else {

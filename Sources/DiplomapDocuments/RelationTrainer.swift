@@ -49,6 +49,23 @@ public struct RelationTrainer: Sendable {
         }
     }
 
+    /// Scores of the candidates themselves: each document's candidate pairs stated with the issues and polarities
+    /// their training labels give them. No weights can do better, since the model only decides among these
+    /// candidates; the recall missing here is that of the pairs the feature extractor never proposes.
+    public func ceiling(_ documents: [AnnotatedDocument], score: inout RelationScore) {
+        for document in documents.map(prepare) {
+            var stated: [AnnotatedDocument.Relation] = []
+            for (instance, labels) in zip(document.instances, document.labels) {
+                for (candidate, label) in zip(instance.candidates, labels) {
+                    for (issue, polarity) in zip(label.issues, label.polarities) {
+                        stated.append(.init(a: [candidate.a], b: [candidate.b], issue: issue.code, polarity: Polarity.allCases[polarity].rawValue))
+                    }
+                }
+            }
+            score.add(gold: document.gold, predicted: stated)
+        }
+    }
+
     // MARK: Examples
 
     /// A document read once: its sentences as the model sees them and the labels of their candidates.

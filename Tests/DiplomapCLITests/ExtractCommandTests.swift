@@ -45,6 +45,23 @@ struct ExtractCommandTests {
         let fields = overall.split(separator: ",")
         #expect(fields.count == 11 && fields[3] == "1.000" && fields[8] == "1" && fields[10] == "0", "\(overall)")
     }
+
+    @Test func evalCeilingStatesTheProposedPairsAsAnnotatedAndMissesTheOthers() async throws {
+        // One annotated pair is named in the sentence, so the mapper proposes it; the other is named nowhere in the text.
+        let sentence = "Kazakhstan and Kyrgyzstan agreed to share the water of the Syr Darya."
+        let gold = try write("ceiling.jsonl", """
+        {"id": "c", "text": "\(sentence)", "relations": [\
+        {"a": ["KAZ"], "b": ["KGZ"], "issue": "resources.water", "polarity": "cooperation", "evidence": "\(sentence)"}, \
+        {"a": ["IND"], "b": ["TKM"], "issue": "resources.energy", "polarity": "cooperation", "evidence": "\(sentence)"}]}
+        """)
+        let result = try await cli.run(["eval", "--ceiling", gold, "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("en,resources.water,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0"))
+        #expect(result.stdout.contains("en,overall,1.000,0.500,0.667,1.000,0.500,0.667,1,0,1"), "\(result.stdout)")
+        let both = try await cli.run(["eval", "--ceiling", "--folds", "2", gold])
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("--ceiling"))
+    }
 }
 
 /// `diplomap extract` of Russian documents, through the real executable.
