@@ -24,8 +24,9 @@ struct EvalCommand: AsyncParsableCommand {
 
         With --ceiling it measures what the candidate pairs allow: every pair the mapper proposes \
         in a sentence is stated with the issues and polarities its annotations give it there, as \
-        training labels it. No weights can score higher, so the recall missing here is that of \
-        relations whose pair the mapper never proposes (a group the text means but does not name).
+        training labels it, which is what weights that learned their labels perfectly would score. \
+        A relation whose pair the mapper never proposes (a group the text means but does not name) \
+        no weights can find: that is the recall missing here.
 
         Examples:
           diplomap eval held-out.jsonl
@@ -42,7 +43,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Cross-validate over this many folds instead of using the shipped model.")
     var folds: Int?
 
-    @Flag(help: "Score the candidate pairs labelled from the annotations: the best any weights can do.")
+    @Flag(help: "Score the candidate pairs as training labels them: what weights that learned the labels perfectly would do.")
     var ceiling = false
 
     @Option(help: ArgumentHelp("Measure only the documents in this language (en or ru); with --folds the others still train as the language's weights are trained.", valueName: "code"))

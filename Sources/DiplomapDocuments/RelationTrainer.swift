@@ -50,8 +50,8 @@ public struct RelationTrainer: Sendable {
     }
 
     /// Scores of the candidates themselves: each document's candidate pairs stated with the issues and polarities
-    /// their training labels give them. No weights can do better, since the model only decides among these
-    /// candidates; the recall missing here is that of the pairs the feature extractor never proposes.
+    /// their training labels give them, what weights that learned their labels perfectly would score. The model only
+    /// decides among these candidates, so a pair the feature extractor never proposes no weights can find.
     public func ceiling(_ documents: [AnnotatedDocument], score: inout RelationScore) {
         for document in documents.map(prepare) {
             var stated: [AnnotatedDocument.Relation] = []
