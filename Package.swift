@@ -65,6 +65,7 @@ let package = Package(
         .target(name: "DiplomapDocuments", dependencies: ["DiplomapCore"]),
         // zlib from the system: the gzip vote files, the gzip and zip event files, the server's compressed bodies.
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "SystemMalloc", path: "Sources/SystemMalloc"),
         // Byte-level reading of outside input, one copy for votes, events and the server: gzip and zip through zlib,
         // comma-separated records, tab scanning, integers and packed codes read in place; damage is a DamagedFile.
         .target(name: "DiplomapBytes", dependencies: ["DiplomapCore", "SystemZlib"]),
@@ -145,6 +146,7 @@ let package = Package(
                 "DiplomapFeed",
                 "DiplomapWorkspace",
                 "DiplomapServer",
+                .target(name: "SystemMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

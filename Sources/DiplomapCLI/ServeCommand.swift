@@ -2,6 +2,9 @@ import ArgumentParser
 import DiplomapServer
 import DiplomapWorkspace
 import Foundation
+#if canImport(SystemMalloc)
+import SystemMalloc
+#endif
 import Hummingbird
 import Logging
 
@@ -96,6 +99,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        #if canImport(SystemMalloc)
+        // glibc's malloc gives threads arenas of their own (up to eight per core) and keeps what is freed in each, so a
+        // long-running server's memory grew with its threads' turns; two arenas keep it level (measured with Checks/soak.py).
+        _ = mallopt(M_ARENA_MAX, 2)
+        #endif
         LoggingSystem.bootstrap { LineLogHandler(label: $0) }
         var logger = Logger(label: "diplomap.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
