@@ -56,6 +56,9 @@ public final class SQLiteStore: EvidenceStore {
     /// The fewest rows an import needs for the map's index to be dropped and built again after it.
     static let bulkThreshold = 50_000
 
+    /// Worker threads for the sort of a bulk import's index: one a core, at most four.
+    static let sortThreads = min(4, ProcessInfo.processInfo.activeProcessorCount)
+
     @discardableResult
     public func replace(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
         do {
@@ -77,18 +80,23 @@ public final class SQLiteStore: EvidenceStore {
             // A load as large as what the table holds is faster with the map's index built afterwards, in one
             // sort, than kept up row by row in random order. Readers see the old index until the commit.
             let bulk = try evidence.count >= Self.bulkThreshold && evidence.count >= Int.fetchOne(db, sql: "SELECT count(*) FROM evidence") ?? 0
-            // A page cache of 256 MiB for the load (2 MiB by default): the transaction's pages stay in memory rather
-            // than being written to the log and read back as the load grows, and the index's sort spills less to temporary files.
+            // A page cache of 256 MiB for the rows (2 MiB by default): the transaction's pages stay in memory rather
+            // than being written to the log and read back as the load grows.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             if bulk {
                 try db.execute(sql: "DROP INDEX evidence_for_map")
                 try db.execute(sql: "PRAGMA cache_size = -262144")
             }
-            defer { if bulk { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
+            defer { if bulk { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA threads = 0") } }
             let started = ContinuousClock.now
             try EvidenceRow.insert(evidence, sourceID: source.id, into: db)
             let inserted = ContinuousClock.now
-            if bulk { try db.execute(sql: Schema.mapIndexSQL) }
+            if bulk {
+                // The index's sort in runs of 8 MiB (the page cache's size sets a run's), sorted by worker threads and then
+                // merged: a million rows' index in 1.9 s on two cores, against 3.3 s sorted as one run on one thread.
+                try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA threads = \(Self.sortThreads)")
+                try db.execute(sql: Schema.mapIndexSQL)
+            }
             try Self.countChange(db)
             return (importID, (inserted - started, ContinuousClock.now - inserted))
         }

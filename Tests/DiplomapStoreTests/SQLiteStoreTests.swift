@@ -14,11 +14,11 @@ struct SQLiteStoreTests {
         let tables = try queue.read { db in try names.filter { try db.tableExists($0) } }
         #expect(tables == names)
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM issue") } == 16)
-        #expect(schema.version == 8 && schema.appliedNow.count == 8)
+        #expect(schema.version == 9 && schema.appliedNow.count == 9)
         #expect(try queue.read { db in try Schema.migrator.appliedIdentifiers(db) } == [
             "v1: issues, sources, evidence", "v2: an index covering the map's columns", "v3: facts and votes derived anew", "v4: a change counter",
             "v5: a citation's further sources", "v6: the import ledger", "v7: no second index on the source",
-            "v8: each imported file's MD5",
+            "v8: each imported file's MD5", "v9: the kind and polarity checks as comparisons",
         ])
         #expect(try queue.read { try Schema.migrator.hasCompletedMigrations($0) })
         // A source's rows are found through the unique key on (source_id, ordinal), with no index of their own.
@@ -32,10 +32,10 @@ struct SQLiteStoreTests {
     @Test func aStoreANewerDiplomapMigratedIsRefused() throws {
         let queue = try DatabaseQueue()
         _ = try Schema.migrate(queue)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v10: from the future')") }
         #expect(throws: StoreVersionError.self) { try Schema.migrate(queue) }
         let error = try #require(throws: StoreVersionError.self) { try Schema.migrate(queue) }
-        #expect(error.description == "the store is at schema version 9, newer than the 8 this diplomap knows: use a newer diplomap")
+        #expect(error.description == "the store is at schema version 10, newer than the 9 this diplomap knows: use a newer diplomap")
     }
 
     @Test func filesRecordedBeforeTheLedgerKeptMD5sKeepTheirRowsWithNone() async throws {
@@ -48,10 +48,61 @@ struct SQLiteStoreTests {
                 INSERT INTO import_file (import_id, position, name, bytes, sha256, damaged) VALUES (1, 0, 'a.CSV.zip', 10, '\(String(repeating: "a", count: 64))', 1);
                 """)
         }
-        #expect(try Schema.migrate(queue).appliedNow == ["v8: each imported file's MD5"])
+        #expect(try Schema.migrate(queue).appliedNow == ["v8: each imported file's MD5", "v9: the kind and polarity checks as comparisons"])
         let store = try SQLiteStore(writer: queue, logger: Logger(label: "test"))
         let files = try await store.imports(sourceID: nil).flatMap(\.files)
         #expect(files == [ImportRecord.File(name: "a.CSV.zip", bytes: 10, sha256: String(repeating: "a", count: 64), md5: nil, damaged: true)])
+    }
+
+    @Test func theTableBuiltAgainKeepsItsRowsIdsAndCounterAndChecksWithoutATemporaryIndex() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v8: each imported file's MD5")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO source (id, kind, name, sha256, imported_at) VALUES ('events/a', 'event', 'a', '\(String(repeating: "a", count: 64))', '2026-01-02T03:04:05Z');
+                INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, start_date, citation_title, citation_address, citation_also)
+                    VALUES ('events/a', 0, 'event', 'KAZ', 'JPN', 'economy.trade', 'conflict', 2.5, '2019-03', 't', 'a', '[]'),
+                           ('events/a', 1, 'event', 'KAZ', 'CHN', 'economy.trade', 'neutral', 1, NULL, 'u', 'b', NULL),
+                           ('events/a', 2, 'event', 'UZB', 'CHN', 'resources.water', 'cooperation', 1, NULL, 'v', 'c', NULL);
+                DELETE FROM evidence WHERE ordinal = 2;
+                """)
+        }
+        let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM evidence ORDER BY id") }
+        #expect(try Schema.migrate(queue).appliedNow == ["v9: the kind and polarity checks as comparisons"])
+        #expect(try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM evidence ORDER BY id") } == before)
+        // Ids are not given again: the next row follows the deleted third.
+        let next = try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address)
+                    VALUES ('events/a', 3, 'fact', 'KAZ', 'IND', 'society.culture', 'cooperation', 1, 't', 'a')
+                """)
+            return db.lastInsertedRowID
+        }
+        #expect(next == 4)
+        // The checks still refuse what they refused; deleting the source still deletes its rows.
+        for bad in ["'rumour', 'KAZ', 'IND', 'society.culture', 'cooperation'", "'fact', 'KAZ', 'IND', 'society.culture', 'friendly'",
+                    "'fact', 'KAZ', 'IND', 'society.cuisine', 'cooperation'", "'fact', 'KAZ', 'KAZ', 'society.culture', 'cooperation'"] {
+            #expect(throws: DatabaseError.self) {
+                try queue.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO evidence (source_id, ordinal, kind, side_a, side_b, issue, polarity, weight, citation_title, citation_address)
+                            VALUES ('events/a', 9, \(bad), 1, 't', 'a')
+                        """)
+                }
+            }
+        }
+        try queue.write { db in try db.execute(sql: "DELETE FROM source WHERE id = 'events/a'") }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM evidence") } == 0)
+        // The reason for the migration: writing a row builds no temporary index for a check.
+        let program = try queue.read { db in
+            let unbound = StatementArguments(Array(repeating: DatabaseValue.null, count: EvidenceRow.insertColumnCount))
+            return try Row.fetchAll(db, sql: "EXPLAIN " + EvidenceRow.insertSQL(rows: 1), arguments: unbound).map { $0["opcode"] as String }
+        }
+        #expect(program.contains("Insert") && !program.contains("OpenEphemeral"))
+        let plan = try queue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT kind FROM evidence WHERE side_a = 'KAZ'").map { $0["detail"] as String }
+        }
+        #expect(plan == ["SEARCH evidence USING COVERING INDEX evidence_for_map (side_a=?)"])
     }
 
     @Test func sourcesImportedBeforeTheLedgerGetOneEntryEach() async throws {
