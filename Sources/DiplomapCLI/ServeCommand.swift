@@ -101,8 +101,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         #if canImport(SystemMalloc)
         // glibc's malloc gives threads arenas of their own (up to eight per core) and keeps what is freed in each, so a
-        // long-running server's memory grew with its threads' turns; two arenas keep it level (measured with Checks/soak.py).
-        _ = mallopt(M_ARENA_MAX, 2)
+        // long-running server's memory grew with its threads' turns; two arenas keep it level (measured with Checks/soak.py),
+        // at some cost in requests a second. An operator's own MALLOC_ARENA_MAX wins.
+        if ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil { _ = mallopt(M_ARENA_MAX, 2) }
         #endif
         LoggingSystem.bootstrap { LineLogHandler(label: $0) }
         var logger = Logger(label: "diplomap.server")
