@@ -36,7 +36,12 @@ public final class SQLiteStore: EvidenceStore {
     init(writer: any DatabaseWriter, logger: Logger) throws {
         self.writer = writer
         self.logger = logger
-        schema = try Schema.migrate(writer)
+        let store = writer.path
+        schema = try Schema.migrate(writer) { pending in
+            logger.notice("updating the store's schema: a large store takes some seconds a million rows", metadata: [
+                "store": "\(store)", "migrations": "\(pending.joined(separator: "; "))",
+            ])
+        }
     }
 
     /// Runs one statement as written: for tests of what the schema refuses.

@@ -177,7 +177,9 @@ enum Schema {
     }
 
     /// Brings the schema up to date, refusing a store that a newer diplomap has migrated further; returns where it stands.
-    static func migrate(_ writer: any DatabaseWriter) throws -> StoreSchema {
+    /// `updating` hears the migrations a store that already had a schema is about to get, before they run: on a store of
+    /// millions of rows they take seconds a million, and a command that says nothing meanwhile looks hung.
+    static func migrate(_ writer: any DatabaseWriter, updating: ([String]) -> Void = { _ in }) throws -> StoreSchema {
         let migrator = migrator
         let (superseded, before, total) = try writer.read { db -> (Bool, Set<String>, Int) in
             guard try db.tableExists("grdb_migrations") else { return (false, [], 0) }
@@ -185,7 +187,9 @@ enum Schema {
         }
         let known = migrator.migrations.count
         if superseded { throw StoreVersionError(found: total, known: known) }
+        let pending = migrator.migrations.filter { !before.contains($0) }
+        if !before.isEmpty, !pending.isEmpty { updating(pending) }
         try migrator.migrate(writer)
-        return StoreSchema(version: known, appliedNow: migrator.migrations.filter { !before.contains($0) })
+        return StoreSchema(version: known, appliedNow: pending)
     }
 }

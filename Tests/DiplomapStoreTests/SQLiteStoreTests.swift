@@ -9,7 +9,10 @@ import Testing
 struct SQLiteStoreTests {
     @Test func migratesAnEmptyDatabase() throws {
         let queue = try DatabaseQueue()
-        let schema = try Schema.migrate(queue)
+        // A new store is created, not updated: nothing to announce.
+        var announced: [[String]] = []
+        let schema = try Schema.migrate(queue) { announced.append($0) }
+        #expect(announced.isEmpty)
         let names = ["evidence", "source", "issue", "store_state", "import_ledger", "import_file"]
         let tables = try queue.read { db in try names.filter { try db.tableExists($0) } }
         #expect(tables == names)
@@ -26,7 +29,8 @@ struct SQLiteStoreTests {
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM evidence WHERE source_id = 's' ORDER BY ordinal").map { $0["detail"] as String }
         }
         #expect(plan == ["SEARCH evidence USING INDEX sqlite_autoindex_evidence_1 (source_id=?)"])
-        #expect(try Schema.migrate(queue).appliedNow.isEmpty)
+        #expect(try Schema.migrate(queue) { announced.append($0) }.appliedNow.isEmpty)
+        #expect(announced.isEmpty)
     }
 
     @Test func aStoreANewerDiplomapMigratedIsRefused() throws {
@@ -68,7 +72,15 @@ struct SQLiteStoreTests {
                 """)
         }
         let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM evidence ORDER BY id") }
-        #expect(try Schema.migrate(queue).appliedNow == ["v9: the kind and polarity checks as comparisons"])
+        // An existing store is told what it is about to get before the table is built again.
+        var announced: [[String]] = []
+        var appliedWhenAnnounced: Int?
+        let schema = try Schema.migrate(queue) { pending in
+            appliedWhenAnnounced = try? queue.read { db in try Schema.migrator.appliedIdentifiers(db).count }
+            announced.append(pending)
+        }
+        #expect(schema.appliedNow == ["v9: the kind and polarity checks as comparisons"])
+        #expect(announced == [["v9: the kind and polarity checks as comparisons"]] && appliedWhenAnnounced == 8)
         #expect(try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM evidence ORDER BY id") } == before)
         // Ids are not given again: the next row follows the deleted third.
         let next = try queue.write { db in
