@@ -172,8 +172,8 @@ let package = Package(
         .testTarget(name: "DiplomapBytesTests", dependencies: ["DiplomapBytes", "DiplomapCore"]),
         .testTarget(name: "DiplomapDataTests", dependencies: ["DiplomapData", "DiplomapFacts", "DiplomapCore", "DiplomapStore"]),
         .testTarget(name: "DiplomapFactsTests", dependencies: ["DiplomapFacts", "DiplomapCore"], resources: [.copy("Fixtures")]),
-        // What several test targets share: the stores they run on (SQLite, and PostgreSQL when a server is given), and a
-        // thread of its own for blocking work.
+        // What several test targets share: the stores they run on (SQLite, and PostgreSQL when a server is given), a
+        // thread of its own for blocking work, and temporary folders removed after their test or run.
         .target(
             name: "DiplomapTestSupport",
             dependencies: ["DiplomapCore", "DiplomapStore", "DiplomapPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
@@ -187,7 +187,10 @@ let package = Package(
         .testTarget(name: "DiplomapReportTests", dependencies: ["DiplomapReport", "DiplomapCore"]),
         .testTarget(
             name: "DiplomapWebTests",
-            dependencies: ["DiplomapWeb", "DiplomapWorkspace", "DiplomapReport", "DiplomapCore", "DiplomapStore", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "DiplomapWeb", "DiplomapWorkspace", "DiplomapReport", "DiplomapCore", "DiplomapStore", "DiplomapTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "DiplomapExportTests", dependencies: ["DiplomapExport", "DiplomapCore"]),
         .testTarget(
@@ -218,7 +221,7 @@ let package = Package(
         .testTarget(
             name: "DiplomapServerTests",
             dependencies: [
-                "DiplomapServer", "DiplomapCore", "DiplomapWorkspace", "DiplomapExport",
+                "DiplomapServer", "DiplomapCore", "DiplomapWorkspace", "DiplomapExport", "DiplomapTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -10,12 +10,9 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    /// A fresh folder for one test's store and outputs.
-    let folder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("diplomap-cli-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }()
+    /// A fresh folder for one test's store and outputs, removed after the test.
+    private let temporary = TemporaryFolder("diplomap-cli")
+    var folder: URL { temporary.url }
 
     /// Runs the tool to its end and returns what it printed; the waiting is done on a thread of its own.
     func run(_ arguments: [String]) async throws -> Result {

@@ -389,11 +389,14 @@ final class ServerUnderTest: @unchecked Sendable {
     private var process: Process?
     private var client: Process?
     private var port = 0
+    /// The test's folder, where the bodies of posts are written.
+    private var folder: URL?
 
     /// Starts the server and waits until it answers.
     @discardableResult
     func start(cli: CommandLineTests, db: String) throws -> Process {
         port = Self.freePort()
+        folder = cli.folder
         let process = try cli.start(["serve", "--port", String(port), "--db", db, "--token", "t", "--log-level", "warning"])
         self.process = process
         for _ in 0..<600 where process.isRunning {
@@ -431,7 +434,7 @@ final class ServerUnderTest: @unchecked Sendable {
     }
 
     private func postingClient(_ facts: String, output: Any) throws -> Process {
-        let body = FileManager.default.temporaryDirectory.appendingPathComponent("facts-\(UUID().uuidString).yaml")
+        let body = try #require(folder, "a post before the server started").appendingPathComponent("facts-\(UUID().uuidString).yaml")
         try facts.write(to: body, atomically: true, encoding: .utf8)
         return try launchCurl([
             "-sS", "-w", "%{http_code}", "-H", "Authorization: Bearer t", "--data-binary", "@\(body.path)",

@@ -1,4 +1,5 @@
 import DiplomapFeed
+import DiplomapTestSupport
 import Foundation
 import Logging
 import Testing
@@ -6,6 +7,9 @@ import Testing
 /// Downloads from a mirror on loopback: a good file, a slow one, one listed with a wrong MD5, one the server holds only
 /// half of, and one missing.
 struct FeedFetchTests {
+    /// The test's cache folders, removed after it.
+    let temporary = TemporaryFolder("diplomap-feed")
+
     static let good = "20240101000000.export.CSV.zip"
     static let slow = "20240101001500.export.CSV.zip"
     static let wrongMD5 = "20240101003000.export.CSV.zip"
@@ -22,13 +26,10 @@ struct FeedFetchTests {
         )
     }
 
-    static func temporaryFolder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("diplomap-feed-\(UUID().uuidString)")
-    }
 
     @Test func theIndexKeepsEventFilesAndReportsBadLines() async throws {
         let mirror = try FixtureMirror()
-        let index = try await mirror.serve { base in try await Self.fetcher(base, cache: Self.temporaryFolder()).index() }
+        let index = try await mirror.serve { base in try await Self.fetcher(base, cache: temporary.file("cache")).index() }
         #expect(index.files.map(\.name) == [Self.good, Self.slow, Self.wrongMD5, Self.truncated, Self.missing, Self.latest])
         #expect(index.files.allSatisfy { $0.url.host == "127.0.0.1" && $0.url.path.hasPrefix("/gdeltv2/") })
         #expect(index.problems == ["gdeltv2/masterfilelist.txt:7: expected size, MD5 and address, found 1 fields"])
@@ -36,7 +37,7 @@ struct FeedFetchTests {
 
     @Test func eachFileIsVerifiedAndTheBadOnesReported() async throws {
         let mirror = try FixtureMirror(slow: [Self.slow])
-        let cache = Self.temporaryFolder()
+        let cache = temporary.file("cache")
         let (first, second) = try await mirror.serve { base in
             let fetcher = Self.fetcher(base, cache: cache)
             let files = try await fetcher.index().files
@@ -62,7 +63,7 @@ struct FeedFetchTests {
 
     @Test func aPartialDownloadResumesWithARange() async throws {
         let mirror = try FixtureMirror()
-        let cache = Self.temporaryFolder()
+        let cache = temporary.file("cache")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         let whole = try Data(contentsOf: mirror.folder.appendingPathComponent("gdeltv2/" + Self.good))
         try whole.prefix(10_000).write(to: cache.appendingPathComponent(Self.good + ".part"))

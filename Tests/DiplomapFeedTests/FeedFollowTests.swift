@@ -11,6 +11,9 @@ import Testing
 
 /// `serve --follow-gdelt`: the update runs as a service of the server and its state is at `/api/v1/status`.
 struct FeedFollowTests {
+    /// The test's cache folders, removed after it.
+    let temporary = TemporaryFolder("diplomap-feed")
+
     @Test func theServerImportsTheNewestFileAndSaysSo() async throws {
         let mirror = try FixtureMirror()
         let logger = { var logger = Logger(label: "diplomap.follow.tests"); logger.logLevel = .critical; return logger }()
@@ -22,7 +25,7 @@ struct FeedFollowTests {
                 let generation = workspace.generation
                 try await mirror.serve { base in
                     let following = FeedFollowing(
-                        fetcher: FeedFetchTests.fetcher(base, cache: FeedFetchTests.temporaryFolder()), options: FeedUpdateTests.options, every: .seconds(3600)
+                        fetcher: FeedFetchTests.fetcher(base, cache: temporary.file("cache")), options: FeedUpdateTests.options, every: .seconds(3600)
                     )
                     // A long idle timeout: the test waits on the update, not on the server's timeouts, however busy the machine.
                     let configuration = ServerConfiguration(port: 0, idleTimeout: .seconds(600), following: following)

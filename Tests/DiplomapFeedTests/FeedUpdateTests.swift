@@ -9,6 +9,9 @@ import Testing
 /// `events update` against the loopback mirror: the good files imported once each, the bad ones reported and never
 /// imported, a second run changing nothing, and a stopped run taken up where it stopped.
 struct FeedUpdateTests {
+    /// The test's cache folders, removed after it.
+    let temporary = TemporaryFolder("diplomap-feed")
+
     static let options = EventScanOptions(focus: FocusCodes(["KAZ", "KGZ", "TJK", "TKM", "UZB"]))
     static let day = try! FeedPeriod(since: "2024-01-01", until: "2024-01-01")
 
@@ -23,7 +26,7 @@ struct FeedUpdateTests {
     @Test func theGoodFilesAreImportedOnceAndTheBadOnesReported() async throws {
         let mirror = try FixtureMirror(slow: [FeedFetchTests.slow])
         try await Self.withWorkspace { (workspace: Workspace) async throws -> Void in
-            let cache = FeedFetchTests.temporaryFolder()
+            let cache = temporary.file("cache")
             let update: @Sendable (FeedPeriod?) async throws -> FeedUpdateReport = { period in
                 try await mirror.serve { base in
                     try await workspace.updateEvents(from: FeedFetchTests.fetcher(base, cache: cache), period: period, options: Self.options, settings: "--focus C5")
@@ -69,7 +72,7 @@ struct FeedUpdateTests {
             ).files.first { $0.name == FeedFetchTests.good })
             #expect(record.files.map(\.md5) == [listed.md5])
 
-            let cache = FeedFetchTests.temporaryFolder()
+            let cache = temporary.file("cache")
             let report = try await mirror.serve { base in
                 try await workspace.updateEvents(from: FeedFetchTests.fetcher(base, cache: cache), period: Self.day, options: Self.options)
             }
@@ -83,7 +86,7 @@ struct FeedUpdateTests {
 
     @Test func aStoppedUpdateIsTakenUpWhereItStopped() async throws {
         let mirror = try FixtureMirror(stalled: [FeedFetchTests.good])
-        let cache = FeedFetchTests.temporaryFolder()
+        let cache = temporary.file("cache")
         let part = cache.appendingPathComponent(FeedFetchTests.good + ".part")
         try await Self.withWorkspace { (workspace: Workspace) async throws -> Void in
             let report: FeedUpdateReport = try await mirror.serve { base in

@@ -1,4 +1,5 @@
 import DiplomapServer
+import DiplomapTestSupport
 import DiplomapWorkspace
 import Foundation
 import Hummingbird
@@ -10,8 +11,7 @@ import Testing
 /// Real SQLite stores for the tests: one filled from the embedded data per run, copied for each test so that writes stay apart.
 enum TestStore {
     private static let template: Task<URL, any Error> = Task {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diplomap-server-tests-\(UUID().uuidString)")
-        let path = folder.appendingPathComponent("template.sqlite")
+        let path = TemporaryFolder.forTheRun("diplomap-server-tests").appendingPathComponent("template.sqlite")
         // Opened and let go, so that the pool closes and the file holds everything.
         _ = try await Workspace.open(path: path.path)
         return path

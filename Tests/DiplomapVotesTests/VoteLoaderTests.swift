@@ -57,6 +57,7 @@ struct VoteLoaderTests {
         let folder = try copy(Support.fixture("sample")) { name, bytes in
             name == VoteLoader.votesFile ? Array(bytes.prefix(bytes.count / 2)) : bytes
         }
+        defer { try? FileManager.default.removeItem(at: folder) }
         let error = try #require(throws: DamagedFile.self) { try Support.load(folder) }
         let size = try Data(contentsOf: folder.appendingPathComponent(VoteLoader.votesFile)).count
         #expect(error.file.hasSuffix("votes.csv.gz"))
@@ -71,6 +72,7 @@ struct VoteLoaderTests {
             for offset in 40..<80 { broken[offset] = 0xFF }
             return broken
         }
+        defer { try? FileManager.default.removeItem(at: folder) }
         let error = try #require(throws: DamagedFile.self) { try Support.load(folder) }
         #expect(error.file.hasSuffix("roll_calls.csv.gz"))
         #expect(error.reason.hasPrefix("gzip: corrupt data"))
@@ -84,6 +86,7 @@ struct VoteLoaderTests {
             flipped[bytes.count / 2] ^= 0xFF
             return flipped
         }
+        defer { try? FileManager.default.removeItem(at: folder) }
         let error = try #require(throws: DamagedFile.self) { try Support.load(folder) }
         #expect(error.file.hasSuffix("votes.csv.gz") && error.offset != nil && error.reason.hasPrefix("gzip: "), "\(error)")
     }

@@ -1,4 +1,5 @@
 import DiplomapCore
+import DiplomapTestSupport
 import DiplomapWeb
 import DiplomapWorkspace
 import Foundation
@@ -7,7 +8,7 @@ import Logging
 /// One store filled from the embedded data, made once for all the tests of the target (filling it takes a while).
 enum SharedStore {
     static let workspace = Task<Workspace, Error> {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("diplomap-web-tests-\(UUID().uuidString).sqlite").path
+        let path = TemporaryFolder.forTheRun("diplomap-web-tests").appendingPathComponent("store.sqlite").path
         return try await Workspace.open(path: path)
     }
 
