@@ -26,6 +26,7 @@ import gzip
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import sqlite3
@@ -320,6 +321,11 @@ def main():
           f" (start {rss[0][2]:.0f}, end {rss[-1][2]:.0f})")
     for failure in failures[:20]:
         print("FAIL", failure)
+    log.close()
+    if failures:
+        print(f"the server's log and store are kept in {work}")
+    else:
+        shutil.rmtree(work)
     sys.exit(1 if failures else 0)
 
 

@@ -3,10 +3,10 @@ import DiplomapCore
 import DiplomapWorkspace
 import Logging
 
-/// The stores' logger: problems only, since the commands say what they did.
+/// The stores' logger: problems, and a schema update that takes a while, since the commands say what they did.
 private var storeLogger: Logger {
     var logger = Logger(label: "diplomap.store")
-    logger.logLevel = .warning
+    logger.logLevel = .notice
     return logger
 }
 

@@ -57,7 +57,8 @@ public final class Workspace: Sendable {
     public static func open(_ location: StoreLocation, verbose: Bool = false) async throws -> Workspace {
         let registry = try registry()
         var logger = Logger(label: "diplomap.store")
-        logger.logLevel = verbose ? .info : .warning
+        // Notices too: a schema update that takes a while says so.
+        logger.logLevel = verbose ? .info : .notice
         let store = try await location.open(logger: logger)
         let workspace = Workspace(registry: registry, store: store)
         do {

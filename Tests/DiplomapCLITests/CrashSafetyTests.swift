@@ -13,6 +13,9 @@ import Testing
 /// "In the middle" is seen from outside, never guessed from a delay: on SQLite the process holds the WAL's write lock
 /// and has written to the WAL past its size before the import; on PostgreSQL its connection is running `COPY`.
 @Suite(.serialized) struct CrashSafetyTests {
+    /// The test's folder and the tool it runs, for the whole test: a store, a small disk or a cluster may live in it.
+    private let cli = CommandLineTests()
+
     enum Kind: String, CaseIterable, Sendable, CustomStringConvertible {
         case facts, votes, documents, events
         var description: String { rawValue }
@@ -20,7 +23,6 @@ import Testing
 
     @Test(arguments: StoreKind.available, Kind.allCases)
     func killedMidImportLeavesTheStoreAsItWas(_ store: StoreKind, _ kind: Kind) async throws {
-        let cli = CommandLineTests()
         try await CrashStore.with(store, folder: cli.folder) { db in
             let imports = ImportUnderTest(kind: kind, cli: cli, db: db)
             try await imports.prepare()
@@ -53,7 +55,6 @@ import Testing
 
     @Test(.enabled(if: SmallDisk.canMount, "mounting a tmpfs needs root (or CAP_SYS_ADMIN); the full-disk test is skipped"))
     func aFullDiskIsOneLineAndLeavesTheStoreAsItWas() async throws {
-        let cli = CommandLineTests()
         try await CrashStore.with(.sqlite, folder: cli.folder) { filled in
             // A store filled with the embedded data, copied onto a disk with room for it and a little more.
             try #require(try await cli.run(ImportUnderTest.fill + ["--db", filled.db]).status == 0)
@@ -83,7 +84,6 @@ import Testing
         .enabled(if: SmallDisk.canMount, "mounting a tmpfs needs root (or CAP_SYS_ADMIN); the full-disk test is skipped"),
         .enabled(if: ThrowAwayCluster.isInstalled, "PostgreSQL 15 is not installed; the PostgreSQL full-disk test is skipped"))
     func aFullPostgreSQLDiskIsOneLineAndLeavesTheStoreAsItWas() async throws {
-        let cli = CommandLineTests()
         try await SmallDisk.with(bytes: 128 << 20, in: cli.folder) { disk in
             try await ThrowAwayCluster.with(in: disk.appendingPathComponent("cluster")) { port in
                 // The cluster trusts local connections: the password is carried, never asked, and must never be shown.
@@ -117,7 +117,6 @@ import Testing
     /// create a segment on a full disk) ends the import with one line, rather than leaving the tool waiting forever.
     @Test(.enabled(if: ThrowAwayCluster.isInstalled, "PostgreSQL 15 is not installed; the test of a server stopping is skipped"))
     func aServerStoppingMidImportIsOneLine() async throws {
-        let cli = CommandLineTests()
         let cluster = cli.folder.appendingPathComponent("cluster")
         try await ThrowAwayCluster.with(in: cluster) { port in
             let url = "postgres://diplomap@127.0.0.1:\(port)/postgres"

@@ -7,7 +7,7 @@ import Testing
 /// Downloads from a mirror on loopback: a good file, a slow one, one listed with a wrong MD5, one the server holds only
 /// half of, and one missing.
 struct FeedFetchTests {
-    /// The test's cache folders, removed after it.
+    /// The test's cache folder, removed after it.
     let temporary = TemporaryFolder("diplomap-feed")
 
     static let good = "20240101000000.export.CSV.zip"
@@ -25,7 +25,6 @@ struct FeedFetchTests {
             logger: logger
         )
     }
-
 
     @Test func theIndexKeepsEventFilesAndReportsBadLines() async throws {
         let mirror = try FixtureMirror()

@@ -11,7 +11,7 @@ import Testing
 
 /// `serve --follow-gdelt`: the update runs as a service of the server and its state is at `/api/v1/status`.
 struct FeedFollowTests {
-    /// The test's cache folders, removed after it.
+    /// The test's cache folder, removed after it.
     let temporary = TemporaryFolder("diplomap-feed")
 
     @Test func theServerImportsTheNewestFileAndSaysSo() async throws {

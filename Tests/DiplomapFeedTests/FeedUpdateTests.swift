@@ -9,7 +9,7 @@ import Testing
 /// `events update` against the loopback mirror: the good files imported once each, the bad ones reported and never
 /// imported, a second run changing nothing, and a stopped run taken up where it stopped.
 struct FeedUpdateTests {
-    /// The test's cache folders, removed after it.
+    /// The test's cache folder, removed after it.
     let temporary = TemporaryFolder("diplomap-feed")
 
     static let options = EventScanOptions(focus: FocusCodes(["KAZ", "KGZ", "TJK", "TKM", "UZB"]))

@@ -1,9 +1,11 @@
 import Foundation
+import Synchronization
 
 /// A folder of its own for one test's files, removed with everything in it when the last reference goes.
 ///
-/// A suite holding one is made afresh for each test and let go after it, so the folder lives exactly as long as the
-/// test: a run leaves nothing behind in the temporary directory, where stores of every test would otherwise pile up.
+/// Held by a suite, which is made afresh for each test and let go after it, the folder lasts as long as the test (and
+/// any copy of the suite the test keeps): a run leaves nothing behind in the temporary directory, where every test's
+/// stores would otherwise pile up.
 public final class TemporaryFolder: Sendable {
     public let url: URL
 
@@ -25,7 +27,8 @@ public final class TemporaryFolder: Sendable {
 
 extension TemporaryFolder {
     /// A folder for what every test of a run shares (a store filled once from the embedded data), removed when the test
-    /// process exits: a test suite's statics are never let go, so their files would otherwise outlive the run.
+    /// process exits normally: a suite's statics are never let go, so their files would otherwise outlive the run. A
+    /// process that crashes leaves it behind.
     public static func forTheRun(_ prefix: String) -> URL {
         let folder = TemporaryFolder(prefix)
         RunFolders.keep(folder)
@@ -35,24 +38,12 @@ extension TemporaryFolder {
 
 /// The folders kept until the test process exits, then let go (and so removed) by an `atexit` handler.
 private enum RunFolders {
-    private static let kept = Mutex()
+    private static let kept = Mutex<[TemporaryFolder]>([])
+    /// The handler, registered once, when the first folder is kept.
+    private static let handler: Void = { atexit { RunFolders.kept.withLock { $0.removeAll() } } }()
 
     static func keep(_ folder: TemporaryFolder) {
-        kept.withLock { folders in
-            if folders.isEmpty { atexit { RunFolders.kept.withLock { $0.removeAll() } } }
-            folders.append(folder)
-        }
-    }
-
-    /// The list behind a lock: statics are shared by every test, which run at once.
-    private final class Mutex: @unchecked Sendable {
-        private let lock = NSLock()
-        private var folders: [TemporaryFolder] = []
-
-        func withLock<T>(_ body: (inout [TemporaryFolder]) -> T) -> T {
-            lock.lock()
-            defer { lock.unlock() }
-            return body(&folders)
-        }
+        _ = handler
+        kept.withLock { $0.append(folder) }
     }
 }
