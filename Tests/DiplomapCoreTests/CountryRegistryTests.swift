@@ -69,14 +69,14 @@ struct CountryListTests {
 
 /// Found by fuzzing map queries (`Fuzz/run`, target map-query): the suggestions for an unknown name measured its edit
 /// distance to every name in the registry, so one long name in a request (8 KiB fit in an address) took seconds of CPU.
+/// For names of 200,000 characters that measure is some 10^10 steps, minutes in a debug build: the time limit fails it,
+/// while the names' lengths alone answer at once. (No timed assertion: a busy machine would fail it for nothing.)
 struct LongQueryTests {
     @Test(.timeLimit(.minutes(1)))
     func aLongUnknownNameIsAnsweredAtOnce() throws {
         let registry = try Fixture.registry()
         for query in [String(repeating: "x", count: 200_000), String(repeating: "Kazakhstan ", count: 20_000)] {
-            let start = ContinuousClock.now
             let error = #expect(throws: LookupError.self) { try registry.resolve(query) }
-            #expect(ContinuousClock.now - start < .seconds(2), "\(query.prefix(12))…")
             #expect(error?.suggestions == [])
         }
         // Near misses still find their state.
