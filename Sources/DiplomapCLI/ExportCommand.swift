@@ -33,12 +33,8 @@ struct ExportCommand: AsyncParsableCommand {
         let (workspace, built) = try await options.build()
         let export = MapExport(map: built.map, patterns: built.patterns, registry: workspace.registry, boundaries: try Workspace.boundaries())
         let text = try export.render(format)
-        if out == "-" {
-            Output.print(text)
-        } else {
-            try Output.write(text, to: out, what: "the \(format.rawValue) export")
-            Output.print("Wrote \(out): \(built.map.dyads.count) pairs, \(built.map.cells.count) cells.\n")
-        }
+        try Output.write(text, to: out, what: "the \(format.rawValue) export")
+        Output.error("Wrote \(Output.destination(out)): \(built.map.dyads.count) pairs, \(built.map.cells.count) cells.")
     }
 }
 

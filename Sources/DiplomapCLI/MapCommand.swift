@@ -39,7 +39,7 @@ struct MapCommand: AsyncParsableCommand {
     @Option(help: "html writes the report to --out; json and csv write the map to standard output.")
     var format: Format = .html
 
-    @Option(help: ArgumentHelp("Where to write the HTML report.", valueName: "file"))
+    @Option(help: ArgumentHelp("Where to write the HTML report; - for standard output.", valueName: "file"))
     var out = "diplomap-report.html"
 
     func run() async throws {
@@ -59,7 +59,7 @@ struct MapCommand: AsyncParsableCommand {
                 generated: Date().formatted(.iso8601.year().month().day())
             )
             try Output.write(report.render(), to: out, what: "the report")
-            Output.print("Wrote \(out): \(built.map.cells.count) cells with evidence for \(built.map.focus.count) focus sides × \(built.map.partners.count) partners.\n")
+            Output.error("Wrote \(Output.destination(out)): \(built.map.cells.count) cells with evidence for \(built.map.focus.count) focus sides × \(built.map.partners.count) partners.")
         }
     }
 }

@@ -15,13 +15,44 @@ enum Output {
         return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    /// Writes `text` to a file, atomically; a failure names the file and the reason.
+    /// Writes `text` where an `--out` option names; a failure names the file and the reason.
     static func write(_ text: String, to path: String, what: String) throws {
+        try write(Data(text.utf8), to: path, what: what)
+    }
+
+    /// Writes `bytes` where an `--out` option names: `-` is standard output, a device or a pipe (`/dev/stdout`, a
+    /// FIFO) is written as it stands, and a file is replaced atomically, so that no reader ever sees half of it. A
+    /// symbolic link is followed: the file it points to is replaced and the link kept, as a shell's `>` would.
+    static func write(_ bytes: Data, to path: String, what: String) throws {
+        if path == "-" { return FileHandle.standardOutput.write(bytes) }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            var status = stat()
+            if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
+                guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: bytes)
+            } else {
+                try bytes.write(to: URL(fileURLWithPath: followingLinks(path)), options: .atomic)
+            }
         } catch {
             throw CommandError("cannot write \(what) to \(path): \(error.localizedDescription)")
         }
+    }
+
+    /// The path a chain of symbolic links ends at, whether or not a file is there yet (as `>` creates it).
+    private static func followingLinks(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path)
+        // At most as many links as the system follows itself (ELOOP beyond).
+        for _ in 0..<40 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { break }
+            url = URL(fileURLWithPath: target, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+        }
+        return url.path
+    }
+
+    /// Where `write(_:to:what:)` put a file, as a summary names it.
+    static func destination(_ path: String) -> String {
+        path == "-" ? "standard output" : path
     }
 
     /// Pretty, key-sorted JSON, so output is stable and diffs well.

@@ -154,11 +154,7 @@ struct VotesMatrixCommand: AsyncParsableCommand {
 
     private func emit(_ bytes: Data) throws {
         guard let out else { return FileHandle.standardOutput.write(bytes) }
-        do {
-            try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw CommandError("cannot write \(out): \(error.localizedDescription)")
-        }
+        try Output.write(bytes, to: out, what: "the matrix")
     }
 
     static func seconds(_ duration: Duration) -> String {

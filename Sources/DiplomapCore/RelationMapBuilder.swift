@@ -167,7 +167,7 @@ private struct CellAccumulator: Sendable {
 
     func cell(focus: String, partner: String, issue: Issue, policy: ScoringPolicy, evidence: (Int64) -> Evidence?) -> RelationCell {
         let present = SourceKind.allCases.filter { totals[$0.ordinal].rows > 0 }
-        let (score, confidence) = policy.assess(Dictionary(uniqueKeysWithValues: present.map { ($0, totals[$0.ordinal]) }))
+        let (score, confidence) = policy.assess(totals)
         return RelationCell(
             focus: focus, partner: partner, issue: issue, counts: counts, score: score, confidence: confidence,
             basis: EvidenceBasis(kinds: Set(present)),

@@ -45,10 +45,15 @@ public struct ScoringPolicy: Sendable, Hashable {
     /// Machine-coded kinds: a cell resting on one of these alone is a coded claim, not a corroborated fact.
     public static let machineCoded: Set<SourceKind> = [.event, .document]
 
-    /// The score and confidence of one cell from its per-kind totals.
-    func assess(_ totals: [SourceKind: KindTotal]) -> (score: Double, confidence: Double) {
+    /// The score and confidence of one cell from its per-kind totals, by `SourceKind.ordinal`.
+    ///
+    /// The kinds are summed in one fixed order: floating-point sums depend on their order, and a map must come out
+    /// the same to the last bit from every process (two servers behind one balancer, a report made again).
+    func assess(_ totals: [KindTotal]) -> (score: Double, confidence: Double) {
         var strength = 0.0, weightedScore = 0.0, effective = 0.0, cooperative = 0.0, decided = 0.0
-        for (kind, total) in totals where total.rows > 0 {
+        for kind in SourceKind.allCases {
+            let total = totals[kind.ordinal]
+            guard total.rows > 0 else { continue }
             let trust = reliability[kind] ?? 0.5
             let kindScore = total.weight > 0 ? total.signed / total.weight : 0
             // One stream of votes per period: its sessions are shares of one row, not rows of their own.
@@ -61,7 +66,7 @@ public struct ScoringPolicy: Sendable, Hashable {
             decided += trust * Double(total.cooperationRows + total.conflictRows) * share
             cooperative += trust * Double(total.cooperationRows) * share
         }
-        let kinds = totals.values.filter { $0.rows > 0 }.count
+        let kinds = totals.filter { $0.rows > 0 }.count
         let score = strength > 0 ? weightedScore / strength : 0
         effective *= 1 + 0.5 * Double(max(0, kinds - 1))
         let share = decided > 0 ? cooperative / decided : 0.5

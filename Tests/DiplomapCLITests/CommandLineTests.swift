@@ -98,6 +98,41 @@ struct CommandLineTests {
         #expect(bad.status != 0 && bad.stderr.contains("shapefile"))
     }
 
+    @Test func outputFollowsLinksAndDashMeansStandardOutput() async throws {
+        // A link to a file not written yet, as a "latest" link to a dated report: the file is written and the link kept.
+        let folderOfMaps = folder.appendingPathComponent("maps")
+        try FileManager.default.createDirectory(at: folderOfMaps, withIntermediateDirectories: true)
+        let link = folder.appendingPathComponent("latest.geojson").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "maps/2026.geojson")
+        let exported = try await run(["export", "--format", "geojson", "--out", link])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "maps/2026.geojson")
+        #expect((try? String(contentsOf: folderOfMaps.appendingPathComponent("2026.geojson"), encoding: .utf8))?.contains("FeatureCollection") == true)
+
+        // The report on standard output is the report alone; what was written is said on standard error.
+        let report = try await run(["map", "--out", "-"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.hasPrefix("<!DOCTYPE html>") && report.stdout.hasSuffix("</html>\n"))
+        #expect(report.stderr.contains("Wrote standard output:"))
+        #expect(!FileManager.default.fileExists(atPath: "-"))
+    }
+
+    /// A cell's score sums its kinds' terms; summed in a per-process hash order, the last bits of a map differed from
+    /// one run to the next (six runs, six different files), and two servers on one store served different bytes.
+    @Test func theMapIsTheSameToTheLastBitFromEveryProcess() async throws {
+        let store = folder.appendingPathComponent("bench.sqlite").path
+        let filled = try await run(["bench-map", "--rows", "20000", "--runs", "1", "--store", store])
+        #expect(filled.status == 0, "\(filled.stderr)")
+        var outputs: Set<String> = []
+        for _ in 0..<3 {
+            // The first three focus states and partners bench-map fills: cells with evidence of all four kinds.
+            let map = try await run(["map", "--db", store, "--focus", "AFG,AGO,ALB", "--partners", "AZE,BDI,BEL", "--format", "json"])
+            #expect(map.status == 0 && map.stdout.contains("\"score\""), "\(map.stderr)")
+            outputs.insert(map.stdout)
+        }
+        #expect(outputs.count == 1)
+    }
+
     @Test func reimportingTheDefaultDataDoesNotDuplicate() async throws {
         let first = try await run(["evidence", "--dyad", "C5-TUR", "--format", "csv"])
         let second = try await run(["evidence", "--dyad", "Turkey-C5", "--format", "csv"])
