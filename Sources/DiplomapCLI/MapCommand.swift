@@ -36,11 +36,11 @@ struct MapCommand: AsyncParsableCommand {
 
     @OptionGroup var options: MapOptions
 
-    @Option(help: "html writes the report to --out; json and csv write the map to standard output.")
+    @Option(help: "html writes the report to --out (diplomap-report.html unless given); json and csv write the map to --out or standard output.")
     var format: Format = .html
 
-    @Option(help: ArgumentHelp("Where to write the HTML report; - for standard output.", valueName: "file"))
-    var out = "diplomap-report.html"
+    @Option(help: ArgumentHelp("Where to write the report or the map; - for standard output.", valueName: "file"))
+    var out: String?
 
     func run() async throws {
         let (workspace, built) = try await options.build()
@@ -48,10 +48,11 @@ struct MapCommand: AsyncParsableCommand {
         let export = MapExport(map: built.map, patterns: built.patterns, registry: workspace.registry, boundaries: boundaries)
         switch format {
         case .json:
-            Output.print(try export.json())
+            try Output.write(try export.json(), to: out ?? "-", what: "the map")
         case .csv:
-            Output.print(export.csv())
+            try Output.write(export.csv(), to: out ?? "-", what: "the map")
         case .html:
+            let out = out ?? "diplomap-report.html"
             let report = MapReport(
                 map: built.map, patterns: built.patterns, registry: workspace.registry, boundaries: boundaries,
                 sources: try await workspace.sourcesWithImports(), period: built.request.window.description,

@@ -20,39 +20,23 @@ enum Output {
         try write(Data(text.utf8), to: path, what: what)
     }
 
-    /// Writes `bytes` where an `--out` option names: `-` is standard output, a device or a pipe (`/dev/stdout`, a
-    /// FIFO) is written as it stands, and a file is replaced atomically, so that no reader ever sees half of it. A
-    /// symbolic link is followed: the file it points to is replaced and the link kept, as a shell's `>` would.
+    /// Writes `bytes` where an `--out` option names (`OutputPath`: `-` is standard output, a link is followed, a
+    /// file replaced atomically); a failure names the path and the reason.
     static func write(_ bytes: Data, to path: String, what: String) throws {
-        if path == "-" { return FileHandle.standardOutput.write(bytes) }
         do {
-            var status = stat()
-            if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
-                guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
-                defer { try? handle.close() }
-                try handle.write(contentsOf: bytes)
-            } else {
-                try bytes.write(to: URL(fileURLWithPath: followingLinks(path)), options: .atomic)
-            }
+            try OutputPath(path).write(bytes)
+        } catch let error as POSIXError {
+            throw CommandError("cannot write \(what) to \(path): \(String(cString: strerror(error.code.rawValue)))")
+        } catch let error as OutputError {
+            throw CommandError("cannot write \(what) to \(path): \(error)")
         } catch {
             throw CommandError("cannot write \(what) to \(path): \(error.localizedDescription)")
         }
     }
 
-    /// The path a chain of symbolic links ends at, whether or not a file is there yet (as `>` creates it).
-    private static func followingLinks(_ path: String) -> String {
-        var url = URL(fileURLWithPath: path)
-        // At most as many links as the system follows itself (ELOOP beyond).
-        for _ in 0..<40 {
-            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { break }
-            url = URL(fileURLWithPath: target, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
-        }
-        return url.path
-    }
-
-    /// Where `write(_:to:what:)` put a file, as a summary names it.
+    /// Where `write(_:to:what:)` put its bytes, as a summary names it.
     static func destination(_ path: String) -> String {
-        path == "-" ? "standard output" : path
+        (try? OutputPath(path))?.name ?? path
     }
 
     /// Pretty, key-sorted JSON, so output is stable and diffs well.

@@ -32,7 +32,7 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The language whose weights to fit: en or ru.", valueName: "code"))
     var lang: Language = .english
 
-    @Option(help: "Where to write the weights.")
+    @Option(help: ArgumentHelp("Where to write the weights; - for standard output.", valueName: "file"))
     var out: String
 
     func validate() throws {
@@ -46,6 +46,6 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let model = RelationTrainer(extractor: try DocumentMapper.make()).fit(documents)
         try Output.write(model.text, to: out, what: "the model")
-        Output.error("fitted \(model.featureCount) features on \(documents.count) documents (threshold \(model.threshold)) into \(out)")
+        Output.error("fitted \(model.featureCount) features on \(documents.count) documents (threshold \(model.threshold)) into \(Output.destination(out))")
     }
 }

@@ -112,6 +112,12 @@ private struct StrongCandidate: Sendable {
     }
 }
 
+/// The event weights of one month of a cell.
+private struct MonthSums: Sendable {
+    var cooperation = ExactSum()
+    var conflict = ExactSum()
+}
+
 /// The running totals of one cell.
 private struct CellAccumulator: Sendable {
     var counts = KindCounts()
@@ -119,7 +125,7 @@ private struct CellAccumulator: Sendable {
     var totals = [KindTotal](repeating: KindTotal(), count: SourceKind.allCases.count)
     var years = DenseSeries<PolarityCounts>()
     /// Event weights by month number (year × 12 + month).
-    var months = DenseSeries<MonthPoint>()
+    var months = DenseSeries<MonthSums>()
     /// The strongest pieces so far, strongest first.
     var strongest: [StrongCandidate] = []
 
@@ -129,9 +135,9 @@ private struct CellAccumulator: Sendable {
         if let start {
             years.update(start.year, default: PolarityCounts()) { $0[polarity] += 1 }
             if kind == .event, let month = start.month {
-                months.update(start.year * 12 + month, default: MonthPoint(year: start.year, month: month, cooperation: 0, conflict: 0)) { point in
-                    if polarity == .cooperation { point.cooperation += weight }
-                    if polarity == .conflict { point.conflict += weight }
+                months.update(start.year * 12 + month, default: MonthSums()) { sums in
+                    if polarity == .cooperation { sums.cooperation.add(weight) }
+                    if polarity == .conflict { sums.conflict.add(weight) }
                 }
             }
         }
@@ -148,10 +154,10 @@ private struct CellAccumulator: Sendable {
                 for polarity in Polarity.allCases { sum[polarity] += counts[polarity] }
             }
         }
-        for (key, point) in other.months.entries {
-            months.update(key, default: MonthPoint(year: point.year, month: point.month, cooperation: 0, conflict: 0)) { sum in
-                sum.cooperation += point.cooperation
-                sum.conflict += point.conflict
+        for (key, other) in other.months.entries {
+            months.update(key, default: MonthSums()) { sums in
+                sums.cooperation.add(other.cooperation)
+                sums.conflict.add(other.conflict)
             }
         }
         for candidate in other.strongest { offer(candidate, keep: keep) }
@@ -172,7 +178,10 @@ private struct CellAccumulator: Sendable {
             focus: focus, partner: partner, issue: issue, counts: counts, score: score, confidence: confidence,
             basis: EvidenceBasis(kinds: Set(present)),
             timeline: years.entries.map { TimelinePoint(year: $0.key, counts: $0.value) },
-            eventMonths: months.entries.map(\.value),
+            eventMonths: months.entries.map { key, sums in
+                // Month numbers are year × 12 + month, months 1 to 12.
+                MonthPoint(year: (key - 1) / 12, month: (key - 1) % 12 + 1, cooperation: sums.cooperation.value, conflict: sums.conflict.value)
+            },
             strongest: strongest.compactMap { evidence($0.id) }
         )
     }

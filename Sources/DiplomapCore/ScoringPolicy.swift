@@ -82,26 +82,31 @@ public struct ScoringPolicy: Sendable, Hashable {
     }
 }
 
-/// Running totals of one source kind within a cell.
+/// Running totals of one source kind within a cell, the same whatever the order of its rows.
 struct KindTotal: Sendable {
     var rows = 0
-    var weight = 0.0
-    var signed = 0.0
+    private var weightSum = ExactSum()
+    private var signedSum = ExactSum()
     var cooperationRows = 0
     var conflictRows = 0
 
+    /// Σ weight.
+    var weight: Double { weightSum.value }
+    /// Σ weight·sign.
+    var signed: Double { signedSum.value }
+
     mutating func add(_ polarity: Polarity, weight: Double) {
         rows += 1
-        self.weight += weight
-        signed += weight * polarity.sign
+        weightSum.add(weight)
+        signedSum.add(weight, times: Int(polarity.sign))
         if polarity == .cooperation { cooperationRows += 1 }
         if polarity == .conflict { conflictRows += 1 }
     }
 
     mutating func merge(_ other: KindTotal) {
         rows += other.rows
-        weight += other.weight
-        signed += other.signed
+        weightSum.add(other.weightSum)
+        signedSum.add(other.signedSum)
         cooperationRows += other.cooperationRows
         conflictRows += other.conflictRows
     }

@@ -119,7 +119,9 @@ struct SentenceReader: Sendable {
         if list.count > 1 { reading.lists.append(list) }
         if list.count > 1, listMutual { reading.mutualLists.append(list) }
         reading.venues.removeAll { reading.sides.contains($0) }
-        for (group, memberSet) in members where memberSet.isSubset(of: Set(reading.sides)) {
+        // In the order of their codes, not the dictionary's, which differs from process to process.
+        for group in members.keys.sorted() where members[group]!.isSubset(of: Set(reading.sides)) {
+            let memberSet = members[group]!
             reading.sides.removeAll { memberSet.contains($0) }
             if !reading.sides.contains(group) { reading.sides.append(group) }
             for (clause, subject) in reading.subjects where !subject.isDisjoint(with: memberSet) {

@@ -109,11 +109,7 @@ enum PostgresRows {
 /// Results come in binary format: text columns are their UTF-8 bytes, `bigint` and `double precision` eight
 /// big-endian bytes. The codes and dates come joined by tabs in one text column, since each column of each row costs
 /// the client more to receive than the server to join; they are matched and parsed from those bytes, so that no string
-/// is made per row.
-///
-/// The rows are counted in the order SQLite's map index gives them (codes compared as bytes, nulls first, then
-/// the id), so that weights are summed in one order on both stores and the maps are the same to the last bit. The
-/// rows arrive unordered, since a sort in PostgreSQL costs ten times the scan, and are sorted here as small values.
+/// is made per row. The builder's sums are exact in any order, so rows are counted as they arrive.
 enum PostgresMapScan {
     /// The id, the weight, and kind, sides, issue, polarity, start and end (empty for none) joined by tabs.
     static let selectColumns = """
@@ -121,57 +117,11 @@ enum PostgresMapScan {
         || E'\\t' || coalesce(start_date, '') || E'\\t' || coalesce(end_date, '')
         """
 
-    /// One row as the builder needs it, with the keys SQLite's index orders it by.
-    private struct Scanned {
-        var id: Int64
-        var weight: Double
-        var start: PartialDate?
-        /// The places of side a, side b, issue, kind and polarity among their codes sorted as bytes, in one number that
-        /// compares as they do one after the other.
-        var codesKey: UInt64
-        var startKey: Int32
-        var endKey: Int32
-        var a: Int32
-        var b: Int32
-        var issue: UInt8
-        var kind: UInt8
-        var polarity: UInt8
-
-        static func codesKey(aRank: Int, bRank: Int, issueRank: Int, kindRank: Int, polarityRank: Int) -> UInt64 {
-            UInt64(aRank) << 40 | UInt64(bRank) << 24 | UInt64(issueRank) << 16 | UInt64(kindRank) << 8 | UInt64(polarityRank)
-        }
-
-        /// A date's place among the texts `YYYY`, `YYYY-MM`, `YYYY-MM-DD` compared as bytes; -1 for none (nulls first).
-        static func key(_ date: PartialDate?) -> Int32 {
-            guard let date else { return -1 }
-            return Int32(date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0))
-        }
-
-        static func < (x: Scanned, y: Scanned) -> Bool {
-            if x.codesKey != y.codesKey { return x.codesKey < y.codesKey }
-            if x.weight != y.weight { return x.weight < y.weight }
-            if x.startKey != y.startKey { return x.startKey < y.startKey }
-            if x.endKey != y.endKey { return x.endKey < y.endKey }
-            return x.id < y.id
-        }
-    }
-
-    /// Each code's place when the codes are sorted as bytes, by its position in `codes`.
-    private static func ranks(_ codes: [String]) -> [Int] {
-        let order = codes.indices.sorted { Array(codes[$0].utf8).lexicographicallyPrecedes(Array(codes[$1].utf8)) }
-        var ranks = Array(repeating: 0, count: codes.count)
-        for (rank, position) in order.enumerated() { ranks[position] = rank }
-        return ranks
-    }
-
     static func run(_ rows: PostgresRowSequence, window: TimeWindow, into builder: inout RelationMapBuilder) async throws {
         var sides = CodeTable(builder.sides), firstSides = sides
         let allKinds = SourceKind.allCases, allIssues = Issue.allCases, allPolarities = Polarity.allCases
         var kinds = CodeTable(allKinds.map(\.rawValue)), issues = CodeTable(allIssues.map(\.rawValue))
         var polarities = CodeTable(allPolarities.map(\.rawValue))
-        let sideRanks = ranks(builder.sides), kindRanks = ranks(allKinds.map(\.rawValue))
-        let issueRanks = ranks(allIssues.map(\.rawValue)), polarityRanks = ranks(allPolarities.map(\.rawValue))
-        var scanned: [Scanned] = []
         for try await row in rows {
             var cells = row.makeIterator()
             guard let id = cells.next()?.bytes, let weightCell = cells.next()?.bytes, let packed = cells.next()?.bytes,
@@ -206,19 +156,8 @@ enum PostgresMapScan {
                 let period = start.flatMap { Period(start: $0, end: end) }
                 guard window.contains(period, kind: allKinds[kind]) else { continue }
             }
-            let codesKey = Scanned.codesKey(
-                aRank: sideRanks[a], bRank: sideRanks[b], issueRank: issueRanks[issue], kindRank: kindRanks[kind], polarityRank: polarityRanks[polarity]
-            )
-            scanned.append(Scanned(
-                id: identifier, weight: weight, start: start, codesKey: codesKey, startKey: Scanned.key(start), endKey: Scanned.key(end),
-                a: Int32(a), b: Int32(b), issue: UInt8(issue), kind: UInt8(kind), polarity: UInt8(polarity)
-            ))
-        }
-        scanned.sort(by: <)
-        for row in scanned {
             builder.add(
-                id: row.id, kind: allKinds[Int(row.kind)], a: Int(row.a), b: Int(row.b), issue: allIssues[Int(row.issue)],
-                polarity: allPolarities[Int(row.polarity)], weight: row.weight, start: row.start
+                id: identifier, kind: allKinds[kind], a: a, b: b, issue: allIssues[issue], polarity: allPolarities[polarity], weight: weight, start: start
             )
         }
     }

@@ -279,8 +279,8 @@ public final class PostgresStore: EvidenceStore {
         }
         let client = client, logger = logger
         return try await talking {
-            try await withThrowingTaskGroup(of: (Int, RelationMapBuilder).self) { group in
-                for (index, part) in parts.enumerated() {
+            try await withThrowingTaskGroup(of: RelationMapBuilder.self) { group in
+                for part in parts {
                     group.addTask {
                         var filter = PostgresFilter(query)
                         if let part { filter.conditions.append("side_a = ANY(\(filter.bind(part)))") }
@@ -288,14 +288,15 @@ public final class PostgresStore: EvidenceStore {
                         let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: filter.binds), logger: logger)
                         var partial = builder
                         try await PostgresMapScan.run(rows, window: query.window, into: &partial)
-                        return (index, partial)
+                        return partial
                     }
                 }
-                // Merged in the parts' order, whichever finished first, so that sums are added in one order every time.
-                var partials: [(Int, RelationMapBuilder)] = []
-                for try await partial in group { partials.append(partial) }
-                let ordered = partials.sorted { $0.0 < $1.0 }.map(\.1)
-                return ordered.dropFirst().reduce(into: ordered.first ?? builder) { $0.merge($1) }
+                // The builder's sums are exact, so the parts merge in whichever order they finish.
+                var merged: RelationMapBuilder?
+                for try await partial in group {
+                    if merged == nil { merged = partial } else { merged!.merge(partial) }
+                }
+                return merged ?? builder
             }
         }
     }

@@ -53,8 +53,11 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("diplomap")
         process.arguments = arguments
+        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["DIPLOMAP_DB"] = folder.appendingPathComponent("store.sqlite").path
+        // Hashing seeded per process, as users run it: a map must not depend on it.
+        environment["SWIFT_DETERMINISTIC_HASHING"] = nil
         process.environment = environment
         return process
     }
@@ -114,7 +117,27 @@ struct CommandLineTests {
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.hasPrefix("<!DOCTYPE html>") && report.stdout.hasSuffix("</html>\n"))
         #expect(report.stderr.contains("Wrote standard output:"))
-        #expect(!FileManager.default.fileExists(atPath: "-"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
+
+        // Standard output by its device name, redirected to a file by the shell: written after what the shell wrote.
+        let redirected = folder.appendingPathComponent("redirected.csv").path
+        let tool = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("diplomap").path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "{ echo first line; \"$0\" export --format csv --out /dev/stdout; } > \"$1\"", tool, redirected]
+        shell.environment = ["DIPLOMAP_DB": folder.appendingPathComponent("store.sqlite").path]
+        try shell.run()
+        shell.waitUntilExit()
+        let lines = try String(contentsOfFile: redirected, encoding: .utf8).split(separator: "\n")
+        #expect(shell.terminationStatus == 0 && lines.first == "first line" && lines.dropFirst().first?.hasPrefix("focus,partner,issue") == true)
+
+        // Links that lead back to each other: an error, as the shell's, and the links left as they were.
+        let loop = folder.appendingPathComponent("loop-a").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop-b")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop-b").path, withDestinationPath: "loop-a")
+        let looped = try await run(["export", "--format", "csv", "--out", loop])
+        #expect(looped.status == 1 && looped.stderr.contains("cannot write the csv export to \(loop): Too many levels of symbolic links"), "\(looped.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: loop) == "loop-b")
     }
 
     /// A cell's score sums its kinds' terms; summed in a per-process hash order, the last bits of a map differed from
@@ -124,7 +147,7 @@ struct CommandLineTests {
         let filled = try await run(["bench-map", "--rows", "20000", "--runs", "1", "--store", store])
         #expect(filled.status == 0, "\(filled.stderr)")
         var outputs: Set<String> = []
-        for _ in 0..<3 {
+        for _ in 0..<4 {
             // The first three focus states and partners bench-map fills: cells with evidence of all four kinds.
             let map = try await run(["map", "--db", store, "--focus", "AFG,AGO,ALB", "--partners", "AZE,BDI,BEL", "--format", "json"])
             #expect(map.status == 0 && map.stdout.contains("\"score\""), "\(map.stderr)")
