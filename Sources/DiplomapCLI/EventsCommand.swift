@@ -163,11 +163,7 @@ struct EventsCommand: AsyncParsableCommand {
                 try await EventReader.scan(input.files, into: DyadMonthAggregate(), options: options, progress: progress)
             }
             let csv = aggregate.csv()
-            if let out {
-                try Output.write(csv, to: out, what: "the aggregate")
-            } else {
-                Output.print(csv)
-            }
+            try Output.write(csv, to: out ?? "-", what: "the aggregate")
             try input.exitIfDamaged(report)
         }
     }

@@ -21,17 +21,24 @@ enum Output {
     }
 
     /// Writes `bytes` where an `--out` option names (`OutputPath`: `-` is standard output, a link is followed, a
-    /// file replaced atomically); a failure names the path and the reason.
+    /// file replaced atomically); a failure names the path and the system's reason.
     static func write(_ bytes: Data, to path: String, what: String) throws {
         do {
             try OutputPath(path).write(bytes)
-        } catch let error as POSIXError {
-            throw CommandError("cannot write \(what) to \(path): \(String(cString: strerror(error.code.rawValue)))")
-        } catch let error as OutputError {
-            throw CommandError("cannot write \(what) to \(path): \(error)")
         } catch {
-            throw CommandError("cannot write \(what) to \(path): \(error.localizedDescription)")
+            throw CommandError("cannot write \(what) to \(destination(path)): \(reason(error))")
         }
+    }
+
+    /// The system's words for a failed write (Foundation wraps them in its own).
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
+        if let error = error as? OutputError { return error.description }
+        let wrapped = error as NSError
+        if let underlying = wrapped.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return wrapped.localizedDescription
     }
 
     /// Where `write(_:to:what:)` put its bytes, as a summary names it.

@@ -3,10 +3,10 @@ import Foundation
 /// Where an `--out` option sends its bytes, told apart before anything is written.
 ///
 /// A report or export replaces its file atomically, so that no reader ever sees half of it; but what is not a file
-/// of its own must be written as it stands: standard output under any of its names (replacing the file the shell
-/// redirected it to would lose what the shell wrote before), a device, a pipe, anything under `/dev` or `/proc`.
-/// A symbolic link is followed to the file it names, which is replaced while the link stays.
-enum OutputPath: Equatable {
+/// of its own must be written as it stands: standard output or error under any name (replacing the file the shell
+/// redirected it to would lose what the shell wrote before it, and `>>`), a device, a pipe, anything under `/dev` or
+/// `/proc`. A symbolic link is followed to the file it names, which is replaced while the link stays.
+enum OutputPath {
     /// File descriptor 1 or 2, written at its current offset (and in append mode when the shell opened it so).
     case descriptor(Int32)
     /// A device, a pipe or a special file, opened and written in place.
@@ -14,33 +14,53 @@ enum OutputPath: Equatable {
     /// A file (there or not yet), replaced atomically.
     case file(String)
 
-    private static let standardNames: [String: Int32] = [
-        "-": 1, "/dev/stdout": 1, "/dev/fd/1": 1, "/proc/self/fd/1": 1, "/dev/stderr": 2, "/dev/fd/2": 2, "/proc/self/fd/2": 2,
-    ]
-
-    /// Resolves `path`; a chain of links that never ends is an error, as the system's own `ELOOP`.
+    /// Resolves `path` as the system would; a chain of links that never ends is an error, the system's own `ELOOP`.
     init(_ path: String) throws {
-        if let descriptor = Self.standardNames[path] {
-            self = .descriptor(descriptor)
+        if path == "-" {
+            self = .descriptor(1)
             return
         }
-        var url = URL(fileURLWithPath: path)
-        // At most as many links as the system follows itself.
-        for _ in 0..<40 {
-            if Self.isSpecial(url.path) {
-                self = .inPlace(url.path)
+        var path = path
+        // As many links as the system follows itself, 40.
+        for _ in 0...40 {
+            path = Self.physical(path)
+            if let descriptor = Self.standardDescriptor(path) {
+                self = .descriptor(descriptor)
                 return
             }
-            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else {
-                self = .file(url.path)
+            if Self.isSpecial(path) {
+                self = .inPlace(path)
                 return
             }
-            // A relative target is read from the link's folder as the system finds it, through any links on the way.
-            url = target.hasPrefix("/")
-                ? URL(fileURLWithPath: target)
-                : URL(fileURLWithPath: target, relativeTo: url.deletingLastPathComponent().resolvingSymlinksInPath()).absoluteURL
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else {
+                self = .file(path)
+                return
+            }
+            path = target.hasPrefix("/") ? target : (path as NSString).deletingLastPathComponent + "/" + target
         }
         throw POSIXError(.ELOOP)
+    }
+
+    /// `path` with its folder as the system finds it, through links and `..` (a link's `..` is the parent of where it
+    /// leads, not of the link), when the folder is there.
+    private static func physical(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard let resolved = realpath(folder.isEmpty ? "." : folder, nil) else { return path }
+        defer { free(resolved) }
+        let name = (path as NSString).lastPathComponent
+        return String(cString: resolved) + (String(cString: resolved) == "/" ? "" : "/") + name
+    }
+
+    /// 1 or 2 when `path` is standard output or error, by whatever name (`/dev/stdout`, `/proc/self/fd/1`, the file
+    /// the shell redirected it to).
+    private static func standardDescriptor(_ path: String) -> Int32? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        for descriptor: Int32 in [1, 2] {
+            var standard = stat()
+            if fstat(descriptor, &standard) == 0, standard.st_dev == status.st_dev, standard.st_ino == status.st_ino { return descriptor }
+        }
+        return nil
     }
 
     /// Under `/dev` or `/proc`, or there and neither a file nor a folder.
@@ -58,15 +78,18 @@ enum OutputPath: Equatable {
         case .descriptor(let descriptor):
             try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: bytes)
         case .inPlace(let path):
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+            // Never created: a mistyped device name is an error, not a new file under /dev.
+            let descriptor = open(path, O_WRONLY | O_TRUNC)
             guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            try handle.write(contentsOf: bytes)
+            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).write(contentsOf: bytes)
         case .file(let path):
             var status = stat()
             if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { throw POSIXError(.EISDIR) }
             let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) { throw OutputError.noFolder(folder) }
+            var isFolder: ObjCBool = false
+            if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
+                throw OutputError.noFolder(folder)
+            }
             try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
     }
@@ -87,7 +110,7 @@ enum OutputError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .noFolder(let folder): "there is no folder \(folder)"
+        case .noFolder(let folder): "\(folder) is not a folder"
         }
     }
 }

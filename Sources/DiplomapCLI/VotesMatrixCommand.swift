@@ -153,8 +153,7 @@ struct VotesMatrixCommand: AsyncParsableCommand {
     }
 
     private func emit(_ bytes: Data) throws {
-        guard let out else { return FileHandle.standardOutput.write(bytes) }
-        try Output.write(bytes, to: out, what: "the matrix")
+        try Output.write(bytes, to: out ?? "-", what: "the matrix")
     }
 
     static func seconds(_ duration: Duration) -> String {

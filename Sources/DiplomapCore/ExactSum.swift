@@ -1,29 +1,26 @@
 /// A sum of weights that comes out the same whatever the order of its terms.
 ///
 /// Floating-point addition depends on its order, and evidence reaches a map in whatever order a store or its
-/// parallel readers give it. Each weight is therefore counted as a whole number of 2⁻⁴⁰ (about 10⁻¹²; the rest of a
-/// weight is cut off) in a 128-bit integer, which adds exactly in any order and cannot overflow for any weight a source
-/// gives (up to 10²⁵ per piece); a weight beyond that, or not a number, counts as nothing.
-struct ExactSum: Sendable, Hashable {
+/// parallel readers give it. Each weight is therefore split into its whole part and its fraction, counted in 2⁻⁶⁴
+/// (every weight from 2⁻¹¹ up is kept exactly; the bits of smaller ones below 2⁻⁶⁴ are dropped) in a 128-bit
+/// integer, which adds exactly in any order: the value is the exact sum, rounded once. Weights up to 2⁴⁰ (about 10¹²)
+/// are counted, in up to 2²² (four million) pieces a sum before it could overflow; a larger weight, or one that is not
+/// a number, counts as nothing.
+struct ExactSum: Sendable {
     private var units: Int128 = 0
 
-    private static let scale = 0x1p40
-    private static let largest = 1e37
+    private static let fractionScale = 0x1p64
+    private static let largest = 0x1p40
 
     /// Adds `weight` times `sign` (1, -1 or 0).
     mutating func add(_ weight: Double, times sign: Int = 1) {
-        guard sign != 0 else { return }
-        let scaled = weight * Self.scale
-        let part: Int128
-        // The common case in one machine instruction; Int128's own conversion is a library call.
-        if abs(scaled) < 0x1p62 {
-            part = Int128(Int64(scaled))
-        } else if abs(scaled) < Self.largest {
-            part = Int128(scaled)
-        } else {
-            return
-        }
-        units += sign > 0 ? part : -part
+        guard sign != 0, abs(weight) < Self.largest else { return }
+        let magnitude = abs(weight)
+        // Truncation is the floor of a positive number; both parts are exact, as a double's bits above 2⁻⁶⁴ fit
+        // the fraction's 64.
+        let whole = Int64(magnitude)
+        let part = Int128(whole) << 64 | Int128(UInt64((magnitude - Double(whole)) * Self.fractionScale))
+        units += (sign > 0) == (weight >= 0) ? part : -part
     }
 
     mutating func add(_ other: ExactSum) {
@@ -31,8 +28,10 @@ struct ExactSum: Sendable, Hashable {
     }
 
     var value: Double {
-        // As above: a sum that fits 64 bits, as nearly all do, converts in one instruction.
-        if let small = Int64(exactly: units) { return Double(small) / Self.scale }
-        return Double(units) / Self.scale
+        // The whole part and the fraction converted apart: each in one machine instruction, and the same every time.
+        let negative = units < 0
+        let magnitude = negative ? -units : units
+        let result = Double(Int64(magnitude >> 64)) + Double(UInt64(truncatingIfNeeded: magnitude)) / Self.fractionScale
+        return negative ? -result : result
     }
 }

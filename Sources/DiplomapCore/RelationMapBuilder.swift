@@ -52,7 +52,9 @@ public struct RelationMapBuilder: Sendable {
         }
         let index = pair * Issue.count + issue.ordinal
         if cells[index] == nil { cells[index] = CellAccumulator() }
-        let candidate = StrongCandidate(id: id, strength: reliability[kind.ordinal] * weight, start: start)
+        // A weight that is not a number (which no store should hold) as the weakest, so that the order stays total.
+        let strength = weight.isNaN ? 0 : reliability[kind.ordinal] * weight
+        let candidate = StrongCandidate(id: id, strength: strength, start: start)
         cells[index]!.add(kind: kind, polarity: polarity, weight: weight, start: start, candidate: candidate, keep: policy.strongestKept)
     }
 
@@ -100,11 +102,13 @@ private struct StrongCandidate: Sendable {
     var strength: Double
     var start: PartialDate?
 
-    /// Stronger first; then the more recent, dated before undated; then the earlier imported.
+    /// Stronger first; then the more recent, dated before undated, and of two dates that begin on the same day the
+    /// more detailed ("2019-01" before "2019"); then the earlier imported. Any two pieces are ordered, so the ones a
+    /// cell keeps do not depend on the order its rows arrive in.
     func precedes(_ other: StrongCandidate) -> Bool {
         if strength != other.strength { return strength > other.strength }
         switch (start, other.start) {
-        case let (x?, y?) where x != y: return x > y
+        case let (x?, y?) where x != y: return (x.year, x.month ?? 0, x.day ?? 0) > (y.year, y.month ?? 0, y.day ?? 0)
         case (.some, nil): return true
         case (nil, .some): return false
         default: return id < other.id
@@ -154,10 +158,10 @@ private struct CellAccumulator: Sendable {
                 for polarity in Polarity.allCases { sum[polarity] += counts[polarity] }
             }
         }
-        for (key, other) in other.months.entries {
+        for (key, month) in other.months.entries {
             months.update(key, default: MonthSums()) { sums in
-                sums.cooperation.add(other.cooperation)
-                sums.conflict.add(other.conflict)
+                sums.cooperation.add(month.cooperation)
+                sums.conflict.add(month.conflict)
             }
         }
         for candidate in other.strongest { offer(candidate, keep: keep) }

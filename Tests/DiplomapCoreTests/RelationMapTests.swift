@@ -109,6 +109,23 @@ struct RelationMapBuilderTests {
         #expect(SourceKind.allCases.enumerated().allSatisfy { $1.ordinal == $0 })
     }
 
+    /// Facts weigh alike, and a year and a month of it begin on the same day: the pieces a cell keeps must still be
+    /// the same, in the same order, whatever order the rows come in.
+    @Test func theStrongestKeptDoNotDependOnTheOrderOfRows() {
+        let items = (0..<30).map { (index: Int) -> Evidence in
+            let start = index.isMultiple(of: 2) ? PartialDate(year: 2019)! : PartialDate(year: 2019, month: 1)!
+            return Evidence(
+                kind: .fact, a: "KAZ", b: "JPN", issue: .trade, polarity: .cooperation, weight: 1, period: Period(start: start),
+                citation: Citation(title: "Fact \(index)", address: "https://example.org/\(index)"))
+        }
+        var forward = RelationMapBuilder(focus: ["KAZ"], partners: ["JPN"]), backward = forward
+        for (index, item) in items.enumerated() { forward.add(item, id: Int64(index)) }
+        for (index, item) in items.enumerated().reversed() { backward.add(item, id: Int64(index)) }
+        #expect(forward.strongestIDs == backward.strongestIDs)
+        // The twelve kept: the month-dated ones (odd ids) first, the earlier imported first among them.
+        #expect(forward.strongestIDs == Array(stride(from: 1, to: 24, by: 2)).map(Int64.init))
+    }
+
     /// Stores read in any order and in parallel parts: the map must come out the same to the last bit.
     @Test func anyOrderAndAnySplitGiveTheSameMap() {
         let items = (0..<300).map { (index: Int) -> Evidence in
