@@ -47,8 +47,8 @@ enum OutputPath {
         let folder = (path as NSString).deletingLastPathComponent
         guard let resolved = realpath(folder.isEmpty ? "." : folder, nil) else { return path }
         defer { free(resolved) }
-        let name = (path as NSString).lastPathComponent
-        return String(cString: resolved) + (String(cString: resolved) == "/" ? "" : "/") + name
+        let folderPath = String(cString: resolved)
+        return folderPath + (folderPath == "/" ? "" : "/") + (path as NSString).lastPathComponent
     }
 
     /// 1 or 2 when `path` is standard output or error, by whatever name (`/dev/stdout`, `/proc/self/fd/1`, the file

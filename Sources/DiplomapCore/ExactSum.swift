@@ -3,9 +3,9 @@
 /// Floating-point addition depends on its order, and evidence reaches a map in whatever order a store or its
 /// parallel readers give it. Each weight is therefore split into its whole part and its fraction, counted in 2⁻⁶⁴
 /// (every weight from 2⁻¹¹ up is kept exactly; the bits of smaller ones below 2⁻⁶⁴ are dropped) in a 128-bit
-/// integer, which adds exactly in any order: the value is the exact sum, rounded once. Weights up to 2⁴⁰ (about 10¹²)
-/// are counted, in up to 2²² (four million) pieces a sum before it could overflow; a larger weight, or one that is not
-/// a number, counts as nothing.
+/// integer, which adds exactly in any order: the value is read from that exact sum by the same two conversions every
+/// time. Weights up to 2⁴⁰ (about 10¹²) are counted, in up to 2²² (four million) pieces a sum before it could
+/// overflow; a larger weight, or one that is not a number, counts as nothing.
 struct ExactSum: Sendable {
     private var units: Int128 = 0
 
@@ -14,8 +14,8 @@ struct ExactSum: Sendable {
 
     /// Adds `weight` times `sign` (1, -1 or 0).
     mutating func add(_ weight: Double, times sign: Int = 1) {
-        guard sign != 0, abs(weight) < Self.largest else { return }
         let magnitude = abs(weight)
+        guard sign != 0, magnitude < Self.largest else { return }
         // Truncation is the floor of a positive number; both parts are exact, as a double's bits above 2⁻⁶⁴ fit
         // the fraction's 64.
         let whole = Int64(magnitude)

@@ -120,8 +120,7 @@ struct SentenceReader: Sendable {
         if list.count > 1, listMutual { reading.mutualLists.append(list) }
         reading.venues.removeAll { reading.sides.contains($0) }
         // In the order of their codes, not the dictionary's, which differs from process to process.
-        for group in members.keys.sorted() where members[group]!.isSubset(of: Set(reading.sides)) {
-            let memberSet = members[group]!
+        for (group, memberSet) in members.sorted(by: { $0.key < $1.key }) where memberSet.isSubset(of: Set(reading.sides)) {
             reading.sides.removeAll { memberSet.contains($0) }
             if !reading.sides.contains(group) { reading.sides.append(group) }
             for (clause, subject) in reading.subjects where !subject.isDisjoint(with: memberSet) {
