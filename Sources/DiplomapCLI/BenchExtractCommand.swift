@@ -53,7 +53,7 @@ struct BenchExtractCommand: AsyncParsableCommand {
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = Double(size) / 1e6 / seconds
-        Output.print(Output.table(
+        try Output.print(Output.table(
             ["corpus", "documents", "relations", "seconds", "MB/s", "target MB/s"],
             [[String(format: "%.1f MB", Double(size) / 1e6), "\(corpus.count)", "\(relations)", String(format: "%.2f", seconds),
               String(format: "%.1f", rate), russian ? "3.0" : "5.0"]]))

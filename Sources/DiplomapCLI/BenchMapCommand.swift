@@ -70,11 +70,11 @@ struct BenchMapCommand: AsyncParsableCommand {
         let store = try await location.open(logger: Logger(label: "diplomap.bench"))
         let source = EvidenceSource(id: "bench", kind: .event, name: "bench \(rows) \(focusCount)×\(partnerCount)", sha256: String(repeating: "0", count: 64))
         if !reimport, try await store.sources().contains(where: { $0.source == source && $0.rowCount == rows }) {
-            Output.print("store: reusing \(rows) rows in \(location)\n")
+            try Output.print("store: reusing \(rows) rows in \(location)\n")
         } else {
             let generated = evidence()
             let filled = try await timed { try await store.replace(source, with: generated) }
-            Output.print("store: \(rows) rows imported into \(location) in \(format(filled.time.wall)), \(Int(Double(rows) / filled.time.wall)) rows/s (not part of the map's time)\n")
+            try Output.print("store: \(rows) rows imported into \(location) in \(format(filled.time.wall)), \(Int(Double(rows) / filled.time.wall)) rows/s (not part of the map's time)\n")
         }
 
         let boundaries = try Workspace.boundaries()
@@ -103,11 +103,11 @@ struct BenchMapCommand: AsyncParsableCommand {
             ]
         }
         let total = best.reduce(0, +)
-        Output.print(Output.table(
+        try Output.print(Output.table(
             ["step", "seconds (best of \(runs))", "CPU seconds"],
             zip(labels, zip(best, cpu)).map { [$0, format($1.0), format($1.1)] } + [["total", format(total), format(cpu.reduce(0, +))]]
         ))
-        Output.print("\(focusCount) focus states × \(partnerCount) partners, \(rows) rows: map and report in \(format(total)) (target: under 2 s)\n")
+        try Output.print("\(focusCount) focus states × \(partnerCount) partners, \(rows) rows: map and report in \(format(total)) (target: under 2 s)\n")
         await store.close()
     }
 

@@ -84,7 +84,7 @@ struct ChangesCommand: AsyncParsableCommand {
                 let name = "\(registry.displayName(change.focus))–\(registry.displayName(change.partner)), \(change.issue.code)"
                 let lines = change.entered.prefix(3).map { "  + \($0.citation.title) <\($0.citation.address)>" }
                     + change.left.prefix(3).map { "  − \($0.citation.title) <\($0.citation.address)>" }
-                Output.print("\n\(name):\n" + lines.joined(separator: "\n") + "\n")
+                try Output.print("\n\(name):\n" + lines.joined(separator: "\n") + "\n")
             }
         }
     }

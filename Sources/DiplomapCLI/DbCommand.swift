@@ -42,7 +42,7 @@ struct DbCommand: AsyncParsableCommand {
             let schema = opened.schema
             await opened.close()
             let applied = schema.appliedNow.isEmpty ? "already up to date" : "applied " + schema.appliedNow.joined(separator: "; ")
-            Output.print("\(location): schema version \(schema.version), \(applied).\n")
+            try Output.print("\(location): schema version \(schema.version), \(applied).\n")
         }
     }
 
@@ -78,7 +78,7 @@ struct DbCommand: AsyncParsableCommand {
             let origin = try StoreLocation(from), target = try StoreLocation(to)
             let report = try await StoreLocation.copy(from: origin, to: target, logger: storeLogger)
             let removed = report.removed > 0 ? "; removed \(report.removed) sources \(target) held and \(origin) does not" : ""
-            Output.print("Copied \(report.sources) sources and \(report.rows) evidence rows from \(origin) to \(target)\(removed).\n")
+            try Output.print("Copied \(report.sources) sources and \(report.rows) evidence rows from \(origin) to \(target)\(removed).\n")
         }
     }
 }

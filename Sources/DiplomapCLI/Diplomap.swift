@@ -52,7 +52,7 @@ public struct Diplomap: AsyncParsableCommand {
                 try command.run()
             }
         } catch let damage as DamagedFile {
-            FileHandle.standardError.write(Data("Error: \(damage)\n".utf8))
+            Output.error("Error: \(damage)")
             Foundation.exit(DamagedFile.exitStatus)
         } catch {
             exit(withError: error)

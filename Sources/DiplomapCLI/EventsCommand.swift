@@ -213,7 +213,7 @@ struct EventsCommand: AsyncParsableCommand {
                 throw CommandError("cannot read \(input.files.joined(separator: ", ")): \(error.localizedDescription)")
             }
             if let earlier = try await workspace.unchangedImport(sourceID: sourceID, files: files, settings: input.settings) {
-                Output.print("Already imported: source \(sourceID) holds these files (same SHA-256, same settings) since \(earlier.importedAt.ISO8601Format()); nothing changed.\n")
+                try Output.print("Already imported: source \(sourceID) holds these files (same SHA-256, same settings) since \(earlier.importedAt.ISO8601Format()); nothing changed.\n")
                 return
             }
             let (aggregate, report) = try await input.scan(registry: workspace.registry) { options, progress in
@@ -222,11 +222,11 @@ struct EventsCommand: AsyncParsableCommand {
             let record = try await workspace.importEvents(aggregate, report: report, files: input.files, source: source, settings: input.settings)
             switch record.outcome {
             case .imported:
-                Output.print("Imported \(record.evidenceRows) evidence rows (dyad × month × issue × polarity) as source \(sourceID).\n")
+                try Output.print("Imported \(record.evidenceRows) evidence rows (dyad × month × issue × polarity) as source \(sourceID).\n")
             case .partial:
-                Output.print("Imported \(record.evidenceRows) evidence rows as source \(sourceID), partly from damaged files, marked as such in their citations.\n")
+                try Output.print("Imported \(record.evidenceRows) evidence rows as source \(sourceID), partly from damaged files, marked as such in their citations.\n")
             case .refused:
-                Output.print("Imported nothing: every file was damaged, and source \(sourceID) is as it was. The refusal is in the ledger (diplomap sources).\n")
+                try Output.print("Imported nothing: every file was damaged, and source \(sourceID) is as it was. The refusal is in the ledger (diplomap sources).\n")
             }
             try input.exitIfDamaged(report)
         }

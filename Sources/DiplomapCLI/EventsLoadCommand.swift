@@ -46,11 +46,11 @@ extension EventsCommand {
             let read = "the job read \(report.rowsRead) rows, kept \(report.rowsKept), rejected \(report.rowsRejected) malformed\(damage)"
             switch record.outcome {
             case .imported:
-                Output.print("Loaded \(record.evidenceRows) evidence rows (dyad × month × issue × polarity) as source \(record.sourceID): \(read).\n")
+                try Output.print("Loaded \(record.evidenceRows) evidence rows (dyad × month × issue × polarity) as source \(record.sourceID): \(read).\n")
             case .partial:
-                Output.print("Loaded \(record.evidenceRows) evidence rows as source \(record.sourceID), partly from damaged files, marked as such in their citations: \(read).\n")
+                try Output.print("Loaded \(record.evidenceRows) evidence rows as source \(record.sourceID), partly from damaged files, marked as such in their citations: \(read).\n")
             case .refused:
-                Output.print("Loaded nothing: every file was damaged, and source \(record.sourceID) is as it was. The refusal is in the ledger (diplomap sources): \(read).\n")
+                try Output.print("Loaded nothing: every file was damaged, and source \(record.sourceID) is as it was. The refusal is in the ledger (diplomap sources): \(read).\n")
             }
             if record.damaged { throw ExitCode(DamagedFile.exitStatus) }
         }

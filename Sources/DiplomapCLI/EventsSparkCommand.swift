@@ -82,7 +82,7 @@ extension EventsCommand {
         func run() async throws {
             let registry = try Workspace.registry()
             let arguments = try commandLine(focus: EventFocus.codes(focus, registry: registry))
-            guard submit else { return Output.print(arguments.map(Self.shellQuoted).joined(separator: " ") + "\n") }
+            guard submit else { return try Output.print(arguments.map(Self.shellQuoted).joined(separator: " ") + "\n") }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = arguments

@@ -71,9 +71,9 @@ struct EventsUpdateCommand: AsyncParsableCommand {
         for problem in report.indexProblems.prefix(5) { Output.error("skipped: \(problem)") }
         for (file, reason) in report.failed + report.unreadable { Output.error("\(file): \(reason)") }
         if !feed.quiet {
-            for file in report.alreadyImported { Output.print("\(file.name): already imported (MD5 \(file.md5) is in the ledger)\n") }
+            for file in report.alreadyImported { try Output.print("\(file.name): already imported (MD5 \(file.md5) is in the ledger)\n") }
             let rows = report.imported.reduce(0) { $0 + $1.rows }
-            Output.print(report.imported.isEmpty && report.fetched.isEmpty
+            try Output.print(report.imported.isEmpty && report.fetched.isEmpty
                 ? "Up to date: no new \(feed.dataset.rawValue) files.\n"
                 : "Imported \(report.imported.count) new files (\(rows) evidence rows)" + (report.imported.last.map { "; the newest is \($0.file)" } ?? "") + ".\n")
         }

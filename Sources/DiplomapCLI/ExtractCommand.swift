@@ -89,21 +89,21 @@ struct ExtractCommand: AsyncParsableCommand {
                 let line = Line(id: document.id, lang: document.language ?? .english, relations: relations.map(AnnotatedDocument.Relation.init))
                 out += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
             }
-            Output.print(out)
+            try Output.print(out)
         case .table:
             let rows = results.flatMap { document, relations in
                 relations.map {
                     [document.id, $0.a, $0.b, $0.issue.code, $0.polarity.rawValue, String(format: "%.2f", $0.confidence), String($0.evidence.prefix(100))]
                 }
             }
-            Output.print(Output.table(["document", "a", "b", "issue", "polarity", "p", "evidence"], rows))
+            try Output.print(Output.table(["document", "a", "b", "issue", "polarity", "p", "evidence"], rows))
         }
         if importEvidence {
             let workspace = try await store.open()
             for (document, relations) in results {
                 try await workspace.importDocument(document, relations: relations)
             }
-            FileHandle.standardError.write(Data("imported \(results.map(\.1.count).reduce(0, +)) relations from \(results.count) documents into \((try? store.location)?.description ?? "the store")\n".utf8))
+            Output.error("imported \(results.map(\.1.count).reduce(0, +)) relations from \(results.count) documents into \((try? store.location)?.description ?? "the store")")
         }
         if !damaged.isEmpty { throw ExitCode(DamagedFile.exitStatus) }
     }

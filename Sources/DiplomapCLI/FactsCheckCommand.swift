@@ -47,12 +47,12 @@ struct FactsCheckCommand: AsyncParsableCommand {
         let findings = FactChecker.check(loaded, registry: registry, policy: policy)
         if !strict {
             for warning in findings.warnings {
-                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+                Output.error("warning: \(warning)")
             }
         }
         let all = errors + findings.errors + (strict ? findings.warnings : [])
         guard all.isEmpty else { throw InputErrors(all) }
         let facts = loaded.reduce(0) { $0 + $1.entries.count }
-        Output.print("\(facts) facts in \(loaded.count) files: no problems found\(findings.warnings.isEmpty ? "" : ", \(findings.warnings.count) warnings").\n")
+        try Output.print("\(facts) facts in \(loaded.count) files: no problems found\(findings.warnings.isEmpty ? "" : ", \(findings.warnings.count) warnings").\n")
     }
 }

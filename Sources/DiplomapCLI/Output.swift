@@ -54,22 +54,24 @@ enum Output {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
-    /// Writes `text` to standard output.
-    static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes `text` to standard output; a failed write (a full disk, a closed descriptor) is an error that says so,
+    /// not a crash.
+    static func print(_ text: String) throws {
+        try write(Data(text.utf8), to: "-", what: "the output")
     }
 
-    /// Writes a line to standard error: summaries and problems, kept apart from the output proper.
+    /// Writes a line to standard error: summaries and problems, kept apart from the output proper. A failure has
+    /// nowhere to be told, so it is let pass.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 
     /// Writes the listing in the chosen form.
     static func list(_ format: ListFormat, header: [String], rows: [[String]], json value: some Encodable) throws {
         switch format {
-        case .table: print(table(header, rows))
-        case .csv: print(CSVText.render(header, rows))
-        case .json: print(try json(value))
+        case .table: try print(table(header, rows))
+        case .csv: try print(CSVText.render(header, rows))
+        case .json: try print(try json(value))
         }
     }
 }

@@ -79,19 +79,47 @@ enum OutputPath {
             try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: bytes)
         case .inPlace(let path):
             // Never created: a mistyped device name is an error, not a new file under /dev.
-            let descriptor = open(path, O_WRONLY | O_TRUNC)
-            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).write(contentsOf: bytes)
+            try Self.overwrite(path, with: bytes)
         case .file(let path):
             var status = stat()
-            if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { throw POSIXError(.EISDIR) }
+            let exists = stat(path, &status) == 0
+            if exists, status.st_mode & S_IFMT == S_IFDIR { throw POSIXError(.EISDIR) }
             let folder = (path as NSString).deletingLastPathComponent
             var isFolder: ObjCBool = false
             if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
                 throw OutputError.noFolder(folder)
             }
-            try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Self.replace(path, with: bytes, mode: exists ? status.st_mode & 0o7777 : nil)
         }
+    }
+
+    /// Writes `bytes` into a new file beside `path` and renames it over `path`, so that a reader finds the old file or
+    /// the new one, never half of one. The new file keeps the mode of the one it replaces (a report made private stays
+    /// private) or gets a new file's. Where no file can be made beside it (a folder the user may not write), a file
+    /// the user may write is written in place, as the shell's `>` would.
+    private static func replace(_ path: String, with bytes: Data, mode: mode_t?) throws {
+        let temporary = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            let code = errno
+            if mode != nil, code == EACCES || code == EROFS || code == EPERM, access(path, W_OK) == 0 { return try overwrite(path, with: bytes) }
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        }
+        do {
+            if let mode, fchmod(descriptor, mode) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).write(contentsOf: bytes)
+            if rename(temporary, path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Writes `bytes` over what `path` holds, which must be there.
+    private static func overwrite(_ path: String, with bytes: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        try FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).write(contentsOf: bytes)
     }
 
     /// How a summary names it.

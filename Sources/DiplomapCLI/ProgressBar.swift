@@ -14,7 +14,7 @@ final class ProgressBar: Sendable {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(250))
                 if Task.isCancelled { break }
-                FileHandle.standardError.write(Data(render(Date().timeIntervalSince(started)).utf8))
+                try? FileHandle.standardError.write(contentsOf: Data(render(Date().timeIntervalSince(started)).utf8))
             }
         }
     }
@@ -31,7 +31,7 @@ final class ProgressBar: Sendable {
     func stop() async {
         task.cancel()
         await task.value
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8))
     }
 
     static func line(_ progress: ScanProgress, seconds: Double) -> String {

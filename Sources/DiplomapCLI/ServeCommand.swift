@@ -124,7 +124,8 @@ struct ServeCommand: AsyncParsableCommand {
                 + (followGDELT ? ", following \(feed.dataset.rawValue) every \(every)" : "")
             let host = self.host
             let app = try await buildApplication(configuration, workspace: workspace, logger: logger, onServerRunning: { port in
-                Output.print("diplomap serves \(location), \(writing)\nOpen http://\(host):\(port)/ for the web app; the JSON API is under /api/v1 (described at http://\(host):\(port)/api/v1/openapi.json)\n")
+                // The banner is for whoever watches; a server whose standard output is gone serves on.
+                try? Output.print("diplomap serves \(location), \(writing)\nOpen http://\(host):\(port)/ for the web app; the JSON API is under /api/v1 (described at http://\(host):\(port)/api/v1/openapi.json)\n")
             })
             try await app.runService()
         } catch {

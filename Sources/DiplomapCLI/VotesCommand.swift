@@ -112,9 +112,9 @@ enum VoteTerms {
     /// Writes per-pair rows in the chosen form.
     static func write(_ format: ListFormat, _ entries: [(row: [String], entry: Entry)]) throws {
         switch format {
-        case .table: Output.print(Output.table(header, entries.map { tableRow($0.row) }))
-        case .csv: Output.print(CSVText.render(header, entries.map(\.row)))
-        case .json: Output.print(try Output.json(entries.map(\.entry)))
+        case .table: try Output.print(Output.table(header, entries.map { tableRow($0.row) }))
+        case .csv: try Output.print(CSVText.render(header, entries.map(\.row)))
+        case .json: try Output.print(try Output.json(entries.map(\.entry)))
         }
     }
 }

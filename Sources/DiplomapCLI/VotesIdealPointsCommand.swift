@@ -63,7 +63,7 @@ struct VotesIdealPointsCommand: AsyncParsableCommand {
         switch format {
         case .table:
             let readable = points.map { [$0.iso3, String($0.year), String(format: "%.3f", $0.value), String(format: "%.3f", $0.standardError), String($0.votes)] }
-            Output.print(Output.table(["country", "year", "ideal_point", "se", "votes"], readable))
+            try Output.print(Output.table(["country", "year", "ideal_point", "se", "votes"], readable))
         case .csv, .json:
             try Output.list(format, header: ["country", "year", "ideal_point", "se"], rows: rows, json: points)
         }

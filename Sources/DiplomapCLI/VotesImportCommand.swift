@@ -36,6 +36,6 @@ struct VotesImportCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try await store.open()
         let count = try await workspace.importVotes(folder: source.folder, focus: focus, partners: partners)
-        Output.print("Imported \(count) pieces of vote evidence for \(focus) × \(partners).\n")
+        try Output.print("Imported \(count) pieces of vote evidence for \(focus) × \(partners).\n")
     }
 }

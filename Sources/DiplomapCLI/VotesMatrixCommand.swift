@@ -76,7 +76,7 @@ struct VotesMatrixCommand: AsyncParsableCommand {
             try emit(Self.fullTableCSV(table, data: data, issues: issues))
             if timing {
                 let written = clock.now
-                FileHandle.standardError.write(Data("load \(Self.seconds(loaded - started)) s, compute \(Self.seconds(computed - loaded)) s, write \(Self.seconds(written - computed)) s, rows \(table.count)\n".utf8))
+                Output.error("load \(Self.seconds(loaded - started)) s, compute \(Self.seconds(computed - loaded)) s, write \(Self.seconds(written - computed)) s, rows \(table.count)")
             }
             return
         }

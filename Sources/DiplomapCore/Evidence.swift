@@ -37,6 +37,18 @@ public struct Evidence: Sendable, Hashable, Codable {
 
     /// The unordered pair of sides.
     public var dyad: Dyad { Dyad(a, b) }
+
+    /// Weights a map counts exactly run from 0 up to (not including) 2⁴⁰, about 1.1 × 10¹² (see `ExactSum`).
+    public static let weightLimit = 0x1p40
+
+    /// Refuses evidence a map would miscount (a weight outside 0 ..< `weightLimit`, which no NaN or infinity is
+    /// inside), before a store writes any of it: the error names the source and the row, counted from 1.
+    public static func checkWeights(_ evidence: [Evidence], source: String) throws {
+        guard let index = evidence.firstIndex(where: { !($0.weight >= 0 && $0.weight < weightLimit) }) else { return }
+        throw InputError(
+            file: source, line: index + 1, field: "weight",
+            message: "\(evidence[index].weight) is not a weight from 0 up to 2^40 (about 1.1e12)")
+    }
 }
 
 /// One imported unit of evidence (a fact file, a document, an event file, the vote data).

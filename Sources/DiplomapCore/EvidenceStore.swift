@@ -41,7 +41,7 @@ public struct StoredSource: Sendable, Hashable, Codable {
 /// failed import leaves the store as it was.
 public protocol EvidenceStore: Sendable {
     /// Replaces every row of `source` with `evidence` and records the import in the ledger, in one transaction; returns
-    /// the ledger's id of the import.
+    /// the ledger's id of the import. Evidence a map would miscount (`Evidence.checkWeights`) is refused whole.
     @discardableResult
     func replace(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64
     /// Records an import that stored nothing (one refused for a damaged file), leaving the evidence as it was; returns its id.

@@ -10,12 +10,11 @@ struct ExactSum: Sendable {
     private var units: Int128 = 0
 
     private static let fractionScale = 0x1p64
-    private static let largest = 0x1p40
 
     /// Adds `weight` times `sign` (1, -1 or 0).
     mutating func add(_ weight: Double, times sign: Int = 1) {
         let magnitude = abs(weight)
-        guard sign != 0, magnitude < Self.largest else { return }
+        guard sign != 0, magnitude < Evidence.weightLimit else { return }
         // Truncation is the floor of a positive number; both parts are exact, as a double's bits above 2⁻⁶⁴ fit
         // the fraction's 64.
         let whole = Int64(magnitude)

@@ -99,7 +99,9 @@ public struct SparkEventOutput: Sendable {
         guard a != b else { throw fail("b", "the same state as a") }
         guard let issue = Issue(code: value["issue"]!) else { throw fail("issue", "unknown issue \"\(value["issue"]!)\"") }
         guard let polarity = Polarity(rawValue: value["polarity"]!) else { throw fail("polarity", "not cooperation, conflict or neutral: \"\(value["polarity"]!)\"") }
-        guard let weight = Double(value["weight"]!), weight.isFinite, weight >= 1 else { throw fail("weight", "not a number of at least 1: \"\(value["weight"]!)\"") }
+        guard let weight = Double(value["weight"]!), weight >= 1, weight < Evidence.weightLimit else {
+            throw fail("weight", "not a number from 1 up to 2^40: \"\(value["weight"]!)\"")
+        }
         let monthText = value["month"]!
         let parts = monthText.split(separator: "-")
         guard monthText.count == 7, parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]),

@@ -106,6 +106,7 @@ public final class PostgresStore: EvidenceStore {
 
     @discardableResult
     public func replace(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
+        try Evidence.checkWeights(evidence, source: source.id)
         var source = source
         (source.id, source.name) = (PostgresRows.text(source.id), PostgresRows.text(source.name))
         let logger = logger, location = location

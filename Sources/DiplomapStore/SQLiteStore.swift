@@ -75,6 +75,7 @@ public final class SQLiteStore: EvidenceStore {
     }
 
     private func write(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
+        try Evidence.checkWeights(evidence, source: source.id)
         let (importID, times) = try await writer.write { db in
             try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [source.id])
             let importID = try ImportLedger.insert(record, into: db)

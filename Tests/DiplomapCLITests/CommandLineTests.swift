@@ -140,6 +140,75 @@ struct CommandLineTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: loop) == "loop-b")
     }
 
+    /// A file an export replaces keeps its mode (a report made private stays private; it used to come back as a new
+    /// file's 0644), a new file gets a new file's mode, and the file the bytes were written to first is not left beside it.
+    @Test func aReplacedFileKeepsItsMode() async throws {
+        let kept = folder.appendingPathComponent("private.csv").path, made = folder.appendingPathComponent("new.csv").path
+        #expect(FileManager.default.createFile(atPath: kept, contents: Data("old".utf8), attributes: [.posixPermissions: 0o640]))
+        for path in [kept, made] {
+            let result = try await run(["export", "--format", "csv", "--out", path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("focus,partner,issue,"))
+        }
+        func mode(_ path: String) throws -> Int? { try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int }
+        // The tool's umask is this process's, read without changing it.
+        let umask = try String(contentsOfFile: "/proc/self/status", encoding: .utf8).split(separator: "\n")
+            .first { $0.hasPrefix("Umask:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) }
+        #expect(try mode(kept) == 0o640)
+        #expect(try mode(made) == umask.map { 0o666 & ~$0 })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
+    /// In a folder nobody may write (here a read-only mount of it), no new file can be made to replace a file with; a
+    /// file that may itself be written (here through a writable mount of its own) is written in place, as the shell's
+    /// `>` would, rather than refused.
+    @Test(.enabled(if: geteuid() == 0, "making a folder read-only for its owner needs a mount, and so root"))
+    func aFileInAFolderClosedToWritingIsWrittenInPlace() async throws {
+        let closed = folder.appendingPathComponent("closed"), report = closed.appendingPathComponent("report.csv").path
+        try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: report, contents: Data("old".utf8)))
+        func mount(_ arguments: [String]) throws -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/mount")
+            process.arguments = arguments
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        try #require(try mount(["--bind", closed.path, closed.path]))
+        defer { _ = try? mount(["-o", "remount,bind,rw", closed.path]); umount2(report, 0); umount2(closed.path, 0) }
+        try #require(try mount(["--bind", report, report]))
+        try #require(try mount(["-o", "remount,bind,ro", closed.path]))
+        #expect(!FileManager.default.createFile(atPath: closed.appendingPathComponent("new").path, contents: Data()))
+
+        let result = try await run(["export", "--format", "csv", "--out", report])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOfFile: report, encoding: .utf8).hasPrefix("focus,partner,issue,"))
+        let refused = try await run(["export", "--format", "csv", "--out", closed.appendingPathComponent("other.csv").path])
+        #expect(refused.status == 1 && refused.stderr.contains("Read-only file system"), "\(refused.stderr)")
+    }
+
+    /// A listing written to a full disk (`/dev/full` reports ENOSPC for every write) ends in one line and status 1;
+    /// the write used to trap and dump a crash report.
+    @Test func aFailedWriteToStandardOutputIsOneLine() async throws {
+        let tool = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("diplomap").path
+        for arguments in [["countries"], ["issues", "--format", "json"]] {
+            let shell = Process(), errors = Pipe()
+            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+            shell.arguments = ["-c", "exec \"$0\" \"$@\" > /dev/full", tool] + arguments
+            shell.environment = ["DIPLOMAP_DB": folder.appendingPathComponent("store.sqlite").path]
+            shell.standardError = errors
+            let stderr = try await onOwnThread {
+                try shell.run()
+                let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                shell.waitUntilExit()
+                return text
+            }
+            #expect(shell.terminationStatus == 1, "\(arguments): \(stderr)")
+            #expect(stderr == "Error: cannot write the output to standard output: No space left on device\n", "\(arguments)")
+        }
+    }
+
     /// A cell's score sums its kinds' terms; summed in a per-process hash order, the last bits of a map differed from
     /// one run to the next (six runs, six different files), and two servers on one store served different bytes.
     @Test func theMapIsTheSameToTheLastBitFromEveryProcess() async throws {

@@ -40,6 +40,16 @@ struct SparkEventOutputTests {
         }
     }
 
+    /// A weight the map's exact sums would leave out (2^40 and up, or not a number) is a bad row, not a silent gap.
+    @Test(arguments: ["1099511627776", "1e300", "inf", "nan", "0.5"])
+    func aWeightTheMapCannotCountIsABadRow(weight: String) throws {
+        #expect {
+            try Self.parse(replacing: "cooperation,2.584962500721156,", with: "cooperation,\(weight),")
+        } throws: { error in
+            (error as? InputErrors)?.errors.map { "line \($0.line ?? 0), \($0.field ?? "")" } == ["line 3, weight"]
+        }
+    }
+
     @Test func aForeignHeaderIsRefused() throws {
         #expect {
             try Self.parse(replacing: "a,b,issue,polarity", with: "side_a,side_b,issue,polarity")

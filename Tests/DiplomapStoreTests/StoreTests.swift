@@ -117,6 +117,28 @@ struct StoreTests {
         }
     }
 
+    /// A weight the map's exact sums cannot count (`ExactSum`) would be left out of it unseen: the store refuses the
+    /// import, naming the source and row, and keeps what it had. PostgreSQL's `CHECK (weight >= 0)` lets NaN and
+    /// infinity through, so the check cannot be left to the schema.
+    @Test(arguments: StoreKind.available, [Double.nan, .infinity, 0x1p40, 1e300, -0.5])
+    func aWeightTheMapCannotCountIsRefusedByRow(kind: StoreKind, weight: Double) async throws {
+        try await kind.withStore { store in
+            try await store.replace(source("s1"), with: [row("KAZ", "JPN")])
+            let before = try await store.evidence(EvidenceQuery())
+            var bad = row("KAZ", "KOR")
+            bad.weight = weight
+            let error = await #expect(throws: InputError.self) {
+                try await store.replace(source("s1", sha: "c"), with: [row("UZB", "KOR"), row("KAZ", "IND"), bad])
+            }
+            #expect(error?.file == "s1" && error?.line == 3 && error?.field == "weight")
+            #expect(try await store.evidence(EvidenceQuery()) == before)
+            var largest = row("KAZ", "KOR")
+            largest.weight = 0x1p40.nextDown
+            try await store.replace(source("s2"), with: [largest])
+            #expect(try await store.evidence(EvidenceQuery(dyad: Dyad("KAZ", "KOR"))).map(\.weight) == [0x1p40.nextDown])
+        }
+    }
+
     /// A large import with a row the store refuses midway: SQLite fails the statement holding it, PostgreSQL the copy
     /// while megabytes of it are still being sent. Either way: one line, nothing imported, and the store takes the next import.
     @Test(arguments: StoreKind.available)
