@@ -77,15 +77,12 @@ public final class SQLiteStore: EvidenceStore {
     private func write(_ source: EvidenceSource, with evidence: [Evidence], recording record: ImportRecord) async throws -> Int64 {
         try Evidence.checkWeights(evidence, source: source.id)
         let (importID, times) = try await writer.write { db in
-            try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [source.id])
-            let importID = try ImportLedger.insert(record, into: db)
-            try db.execute(
-                sql: "INSERT INTO source (id, kind, name, sha256, imported_at, import_id) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [source.id, source.kind.rawValue, source.name, source.sha256, record.importedAt.ISO8601Format(), importID]
-            )
-            // A load as large as what the table holds is faster with the map's index built afterwards, in one
-            // sort, than kept up row by row in random order. Readers see the old index until the commit.
-            let bulk = try evidence.count >= Self.bulkThreshold && evidence.count >= Int.fetchOne(db, sql: "SELECT count(*) FROM evidence") ?? 0
+            // A load as large as what the table keeps of other sources is faster with the map's index built afterwards,
+            // in one sort, than kept up row by row in random order; so is the deletion of the source's old rows, whose
+            // entries are scattered through it. Readers see the old index until the commit.
+            let bulk = try evidence.count >= Self.bulkThreshold
+                && evidence.count >= (Int.fetchOne(db, sql: "SELECT count(*) FROM evidence") ?? 0)
+                - (Int.fetchOne(db, sql: "SELECT count(*) FROM evidence WHERE source_id = ?", arguments: [source.id]) ?? 0)
             // A page cache of 256 MiB for the rows (2 MiB by default): the transaction's pages stay in memory rather
             // than being written to the log and read back as the load grows.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
@@ -94,6 +91,13 @@ public final class SQLiteStore: EvidenceStore {
                 try db.execute(sql: "PRAGMA cache_size = -262144")
             }
             defer { if bulk { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA threads = 0") } }
+            try db.execute(sql: "DELETE FROM evidence WHERE source_id = ?", arguments: [source.id])
+            try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [source.id])
+            let importID = try ImportLedger.insert(record, into: db)
+            try db.execute(
+                sql: "INSERT INTO source (id, kind, name, sha256, imported_at, import_id) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [source.id, source.kind.rawValue, source.name, source.sha256, record.importedAt.ISO8601Format(), importID]
+            )
             let started = ContinuousClock.now
             try EvidenceRow.insert(evidence, sourceID: source.id, into: db)
             let inserted = ContinuousClock.now
