@@ -98,7 +98,8 @@ enum OutputPath {
     /// private) or gets a new file's. Where no file can be made beside it (a folder the user may not write), a file
     /// the user may write is written in place, as the shell's `>` would.
     private static func replace(_ path: String, with bytes: Data, mode: mode_t?) throws {
-        let temporary = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max))"
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             let code = errno
