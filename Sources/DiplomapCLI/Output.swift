@@ -21,7 +21,7 @@ enum Output {
     }
 
     /// Writes `bytes` where an `--out` option names (`OutputPath`: `-` is standard output, a link is followed, a
-    /// file replaced atomically); a failure names the path and the system's reason.
+    /// file replaced atomically where it can be); a failure names the path and the system's reason.
     static func write(_ bytes: Data, to path: String, what: String) throws {
         do {
             try OutputPath(path).write(bytes)

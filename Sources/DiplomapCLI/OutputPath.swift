@@ -2,8 +2,8 @@ import Foundation
 
 /// Where an `--out` option sends its bytes, told apart before anything is written.
 ///
-/// A report or export replaces its file atomically, so that no reader ever sees half of it; but what is not a file
-/// of its own must be written as it stands: standard output or error under any name (replacing the file the shell
+/// A report or export replaces its file atomically, so that no reader ever sees half of it (unless only the file
+/// itself may be written: see `replace`); but what is not a file of its own must be written as it stands: standard output or error under any name (replacing the file the shell
 /// redirected it to would lose what the shell wrote before it, and `>>`), a device, a pipe, anything under `/dev` or
 /// `/proc`. A symbolic link is followed to the file it names, which is replaced while the link stays.
 enum OutputPath {
@@ -11,7 +11,7 @@ enum OutputPath {
     case descriptor(Int32)
     /// A device, a pipe or a special file, opened and written in place.
     case inPlace(String)
-    /// A file (there or not yet), replaced atomically.
+    /// A file (there or not yet), replaced atomically where it can be.
     case file(String)
 
     /// Resolves `path` as the system would; a chain of links that never ends is an error, the system's own `ELOOP`.
@@ -93,26 +93,41 @@ enum OutputPath {
         }
     }
 
-    /// Writes `bytes` into a new file beside `path` and renames it over `path`, so that a reader finds the old file or
-    /// the new one, never half of one. The new file keeps the mode of the one it replaces (a report made private stays
-    /// private) or gets a new file's. Where no file can be made beside it (a folder the user may not write), a file
-    /// the user may write is written in place, as the shell's `>` would.
+    /// Writes `bytes` into a new file beside `path`, flushed to the disk, and renames it over `path`, so that a reader
+    /// finds the old file or the new one, never half of one, even after a power cut. The new file keeps the permissions
+    /// of the one it replaces (a report made private stays private; a filesystem that refuses them gets a new file's)
+    /// or gets a new file's. Where the file cannot be replaced (a folder the user may not write, a sticky folder, a file
+    /// that is a mount point of its own, as a container's bound output is) but may be written, it is written in place,
+    /// as the shell's `>` would.
     private static func replace(_ path: String, with bytes: Data, mode: mode_t?) throws {
+        func writableInPlace(_ code: Int32) -> Bool {
+            mode != nil && [EACCES, EPERM, EROFS, EBUSY].contains(code) && access(path, W_OK) == 0
+        }
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max))"
+        // A short name of its own, whatever the length of the file's.
+        let temporary = (folder.isEmpty ? "." : folder) + "/.diplomap-\(getpid())-\(UInt32.random(in: .min ... .max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             let code = errno
-            if mode != nil, code == EACCES || code == EROFS || code == EPERM, access(path, W_OK) == 0 { return try overwrite(path, with: bytes) }
+            if writableInPlace(code) { return try overwrite(path, with: bytes) }
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         do {
-            if let mode, fchmod(descriptor, mode) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).write(contentsOf: bytes)
-            if rename(temporary, path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            if let mode { _ = fchmod(descriptor, mode & 0o777) }
+            try file.write(contentsOf: bytes)
+            try file.synchronize()
+            try file.close()
         } catch {
+            try? file.close()
             unlink(temporary)
             throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            if writableInPlace(code) { return try overwrite(path, with: bytes) }
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
     }
 
@@ -120,7 +135,14 @@ enum OutputPath {
     private static func overwrite(_ path: String, with bytes: Data) throws {
         let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        try FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).write(contentsOf: bytes)
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        do {
+            try file.write(contentsOf: bytes)
+            try file.close()
+        } catch {
+            try? file.close()
+            throw error
+        }
     }
 
     /// How a summary names it.

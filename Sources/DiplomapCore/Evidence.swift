@@ -42,12 +42,13 @@ public struct Evidence: Sendable, Hashable, Codable {
     public static let weightLimit = 0x1p40
 
     /// Refuses evidence a map would miscount (a weight outside 0 ..< `weightLimit`, which no NaN or infinity is
-    /// inside), before a store writes any of it: the error names the source and the row, counted from 1.
+    /// inside), before a store writes any of it: the error names the source and the row's place in the import,
+    /// counted from 1 (not a line of a file: the rows come from whatever the source was read from).
     public static func checkWeights(_ evidence: [Evidence], source: String) throws {
         guard let index = evidence.firstIndex(where: { !($0.weight >= 0 && $0.weight < weightLimit) }) else { return }
         throw InputError(
-            file: source, line: index + 1, field: "weight",
-            message: "\(evidence[index].weight) is not a weight from 0 up to 2^40 (about 1.1e12)")
+            file: "source \(source)", field: "weight",
+            message: "row \(index + 1) of the import: \(evidence[index].weight) is not a weight from 0 up to 2^40 (about 1.1e12)")
     }
 }
 
