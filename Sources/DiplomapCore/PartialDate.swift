@@ -64,10 +64,32 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     public var description: String {
-        var text = String(format4(year))
-        if let month { text += "-" + format2(month) }
-        if let day { text += "-" + format2(day) }
-        return text
+        withASCII { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The date as `description` writes it, in ASCII bytes made without a string: a store writes one for each of a
+    /// million rows.
+    public func withASCII<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            func put(_ value: Int, digits: Int, at start: Int) {
+                var rest = value
+                for index in (start..<(start + digits)).reversed() {
+                    buffer[index] = UInt8(48 + rest % 10)
+                    rest /= 10
+                }
+            }
+            // A year is 1 to 9999 (`init`): four digits.
+            put(year, digits: 4, at: 0)
+            if let month {
+                buffer[4] = UInt8(ascii: "-")
+                put(month, digits: 2, at: 5)
+            }
+            if let day {
+                buffer[7] = UInt8(ascii: "-")
+                put(day, digits: 2, at: 8)
+            }
+            return try body(UnsafeBufferPointer(rebasing: buffer[..<(day != nil ? 10 : month != nil ? 7 : 4)]))
+        }
     }
 
     public init(from decoder: Decoder) throws {
@@ -92,9 +114,6 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         }
     }
 }
-
-private func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-private func format4(_ value: Int) -> String { String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value) }
 
 private extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }

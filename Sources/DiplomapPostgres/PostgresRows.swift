@@ -27,6 +27,14 @@ enum PostgresRows {
             buffer.writeInteger(UInt8(ascii: "\t"))
             write(text, &buffer)
         }
+        func date(_ date: PartialDate?) {
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            if let date {
+                date.withASCII { _ = buffer.writeBytes($0) }
+            } else {
+                buffer.writeStaticString("\\N")
+            }
+        }
         write(sourceID, &buffer)
         buffer.writeInteger(UInt8(ascii: "\t"))
         buffer.writeString(String(ordinal))
@@ -38,12 +46,12 @@ enum PostgresRows {
         buffer.writeInteger(UInt8(ascii: "\t"))
         // Shortest round-tripping decimal: the same double comes back.
         buffer.writeString(item.weight.description)
-        field(item.period?.start.description)
-        field(item.period?.end?.description)
+        date(item.period?.start)
+        date(item.period?.end)
         field(citation.title)
         field(citation.publisher)
         field(citation.address)
-        field(citation.published?.description)
+        date(citation.published)
         field(citation.locator)
         field(citation.summary)
         field(citation.quote)

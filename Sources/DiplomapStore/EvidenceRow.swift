@@ -55,6 +55,15 @@ enum EvidenceRow {
                 base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient) }
             }
         }
+        func bind(_ index: Int32, _ date: PartialDate?) {
+            guard let date else {
+                sqlite3_bind_null(handle, index)
+                return
+            }
+            date.withASCII { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient) }
+            }
+        }
         defer { sqlite3_reset(handle) }
         for (ordinal, item) in zip(evidence.indices, evidence) {
             let citation = item.citation
@@ -67,12 +76,12 @@ enum EvidenceRow {
             bind(base + 6, item.issue.rawValue)
             bind(base + 7, item.polarity.rawValue)
             sqlite3_bind_double(handle, base + 8, item.weight)
-            bind(base + 9, item.period?.start.description)
-            bind(base + 10, item.period?.end?.description)
+            bind(base + 9, item.period?.start)
+            bind(base + 10, item.period?.end)
             bind(base + 11, citation.title)
             bind(base + 12, citation.publisher)
             bind(base + 13, citation.address)
-            bind(base + 14, citation.published?.description)
+            bind(base + 14, citation.published)
             bind(base + 15, citation.locator)
             bind(base + 16, citation.summary)
             bind(base + 17, citation.quote)
