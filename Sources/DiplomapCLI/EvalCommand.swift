@@ -13,9 +13,11 @@ struct EvalCommand: AsyncParsableCommand {
         Runs the mapper on the text of every document of the annotation files and compares its \
         relations with the annotated ones: each relation becomes (unordered country pair, issue, \
         polarity) triples, groups expanded to their members; precision, recall and F1 are micro \
-        averages over all documents. Strict counts polarity, loose does not. Prints one row per \
-        issue and the overall row, for each language apart (English and Russian documents are \
-        read with weights of their own; a document's language is its "lang" field, else detected).
+        averages over all documents. Strict counts polarity, loose does not; "wrong polarity" counts \
+        the triples stated with an annotated pair and issue but a polarity annotated for neither, \
+        the part of the gap between the two scores that polarity makes. Prints one row per issue \
+        and the overall row, for each language apart (English and Russian documents are read with \
+        weights of their own; a document's language is its "lang" field, else detected).
 
         With --folds K it measures the mapper's design rather than the shipped weights: the \
         documents are split into K folds by a hash of their id, and each fold is mapped by a model \
@@ -77,10 +79,12 @@ struct EvalCommand: AsyncParsableCommand {
                 }
             }
             let issues = Issue.allCases.map(\.code).filter { score.looseByIssue[$0] != nil }
-            rows += issues.map { [language.rawValue] + row($0, strict: score.strictByIssue[$0] ?? .init(), loose: score.looseByIssue[$0]!) }
-            rows.append([language.rawValue] + row("overall", strict: score.strict, loose: score.loose))
+            rows += issues.map {
+                [language.rawValue] + row($0, strict: score.strictByIssue[$0] ?? .init(), loose: score.looseByIssue[$0]!) + ["\(score.wrongPolarityByIssue[$0] ?? 0)"]
+            }
+            rows.append([language.rawValue] + row("overall", strict: score.strict, loose: score.loose) + ["\(score.wrongPolarity)"])
         }
-        let header = ["language", "issue", "strict P", "strict R", "strict F1", "loose P", "loose R", "loose F1", "tp", "fp", "fn"]
+        let header = ["language", "issue", "strict P", "strict R", "strict F1", "loose P", "loose R", "loose F1", "tp", "fp", "fn", "wrong polarity"]
         let json = rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
         try Output.list(format, header: header, rows: rows, json: json)
     }

@@ -25,6 +25,11 @@ public struct RelationScore: Sendable {
     /// Counts per issue code.
     public private(set) var strictByIssue: [String: Counts] = [:]
     public private(set) var looseByIssue: [String: Counts] = [:]
+    /// Triples stated with the pair and issue annotated but with a polarity annotated for neither: strict false
+    /// positives that the loose score counts as found, overall and per issue code. They show how much of the gap
+    /// between the two scores is polarity.
+    public private(set) var wrongPolarity = 0
+    public private(set) var wrongPolarityByIssue: [String: Int] = [:]
 
     private let expand: @Sendable (String) -> [String]
 
@@ -35,6 +40,14 @@ public struct RelationScore: Sendable {
 
     /// Adds one document's annotated and predicted relations.
     public mutating func add(gold: [AnnotatedDocument.Relation], predicted: [AnnotatedDocument.Relation]) {
+        let annotated = triples(gold, false), stated = triples(predicted, true)
+        for triple in stated.subtracting(triples(gold, true)) {
+            var pairAndIssue = triple
+            pairAndIssue.polarity = ""
+            guard annotated.contains(pairAndIssue) else { continue }
+            wrongPolarity += 1
+            wrongPolarityByIssue[triple.issue, default: 0] += 1
+        }
         for strictMode in [true, false] {
             let g = triples(gold, strictMode), p = triples(predicted, strictMode)
             for issue in Set(g.map(\.issue)).union(p.map(\.issue)) {

@@ -39,11 +39,11 @@ struct ExtractCommandTests {
         """)
         let result = try await cli.run(["eval", gold, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("en,economy.trade,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0"))
+        #expect(result.stdout.contains("en,economy.trade,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0,0"))
         // Overall: the annotated triple found (tp 1, fn 0), whatever else the model adds.
         let overall = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("en,overall,") })
         let fields = overall.split(separator: ",")
-        #expect(fields.count == 11 && fields[3] == "1.000" && fields[8] == "1" && fields[10] == "0", "\(overall)")
+        #expect(fields.count == 12 && fields[3] == "1.000" && fields[8] == "1" && fields[10] == "0", "\(overall)")
     }
 
     @Test func evalCeilingStatesTheProposedPairsAsAnnotatedAndMissesTheOthers() async throws {
@@ -56,8 +56,8 @@ struct ExtractCommandTests {
         """)
         let result = try await cli.run(["eval", "--ceiling", gold, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("en,resources.water,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0"))
-        #expect(result.stdout.contains("en,overall,1.000,0.500,0.667,1.000,0.500,0.667,1,0,1"), "\(result.stdout)")
+        #expect(result.stdout.contains("en,resources.water,1.000,1.000,1.000,1.000,1.000,1.000,1,0,0,0"))
+        #expect(result.stdout.contains("en,overall,1.000,0.500,0.667,1.000,0.500,0.667,1,0,1,0"), "\(result.stdout)")
         let both = try await cli.run(["eval", "--ceiling", "--folds", "2", gold])
         #expect(both.status != 0)
         #expect(both.stderr.contains("--ceiling"))
