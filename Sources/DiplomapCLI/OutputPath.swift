@@ -3,9 +3,10 @@ import Foundation
 /// Where an `--out` option sends its bytes, told apart before anything is written.
 ///
 /// A report or export replaces its file atomically, so that no reader ever sees half of it (unless only the file
-/// itself may be written: see `replace`); but what is not a file of its own must be written as it stands: standard output or error under any name (replacing the file the shell
-/// redirected it to would lose what the shell wrote before it, and `>>`), a device, a pipe, anything under `/dev` or
-/// `/proc`. A symbolic link is followed to the file it names, which is replaced while the link stays.
+/// itself may be written: see `replace`); but what is not a file of its own must be written as it stands: standard
+/// output or error under any name (replacing the file the shell redirected it to would lose what the shell wrote
+/// before it, and `>>`), a device, a pipe, anything under `/dev` or `/proc`. A symbolic link is followed to the file
+/// it names, which is replaced while the link stays.
 enum OutputPath {
     /// File descriptor 1 or 2, written at its current offset (and in append mode when the shell opened it so).
     case descriptor(Int32)
@@ -89,7 +90,7 @@ enum OutputPath {
             if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
                 throw OutputError.noFolder(folder)
             }
-            try Self.replace(path, with: bytes, mode: exists ? status.st_mode & 0o7777 : nil)
+            try Self.replace(path, in: folder, with: bytes, mode: exists ? status.st_mode & 0o7777 : nil)
         }
     }
 
@@ -99,50 +100,53 @@ enum OutputPath {
     /// or gets a new file's. Where the file cannot be replaced (a folder the user may not write, a sticky folder, a file
     /// that is a mount point of its own, as a container's bound output is) but may be written, it is written in place,
     /// as the shell's `>` would.
-    private static func replace(_ path: String, with bytes: Data, mode: mode_t?) throws {
-        func writableInPlace(_ code: Int32) -> Bool {
-            mode != nil && [EACCES, EPERM, EROFS, EBUSY].contains(code) && access(path, W_OK) == 0
+    private static func replace(_ path: String, in folder: String, with bytes: Data, mode: mode_t?) throws {
+        /// Writes in place where the failure `code` is one of not being allowed to replace the file, or else throws it.
+        func overwriteOrThrow(_ code: Int32) throws {
+            guard mode != nil, [EACCES, EPERM, EROFS, EBUSY].contains(code), access(path, W_OK) == 0 else { throw systemError(code) }
+            try overwrite(path, with: bytes)
         }
-        let folder = (path as NSString).deletingLastPathComponent
         // A short name of its own, whatever the length of the file's.
         let temporary = (folder.isEmpty ? "." : folder) + "/.diplomap-\(getpid())-\(UInt32.random(in: .min ... .max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            let code = errno
-            if writableInPlace(code) { return try overwrite(path, with: bytes) }
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
-        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        guard descriptor >= 0 else { return try overwriteOrThrow(errno) }
         do {
             if let mode { _ = fchmod(descriptor, mode & 0o777) }
-            try file.write(contentsOf: bytes)
-            try file.synchronize()
-            try file.close()
+            try write(bytes, closing: descriptor, flushed: true)
         } catch {
-            try? file.close()
             unlink(temporary)
             throw error
         }
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
-            if writableInPlace(code) { return try overwrite(path, with: bytes) }
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+            return try overwriteOrThrow(code)
         }
     }
 
     /// Writes `bytes` over what `path` holds, which must be there.
     private static func overwrite(_ path: String, with bytes: Data) throws {
         let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard descriptor >= 0 else { throw systemError(errno) }
+        try write(bytes, closing: descriptor, flushed: false)
+    }
+
+    /// Writes `bytes` to `descriptor`, flushed to the disk if asked, and closes it whatever happens; a failed close
+    /// (where some filesystems first report a full disk) is an error too.
+    private static func write(_ bytes: Data, closing descriptor: Int32, flushed: Bool) throws {
         let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         do {
             try file.write(contentsOf: bytes)
+            if flushed { try file.synchronize() }
             try file.close()
         } catch {
             try? file.close()
             throw error
         }
+    }
+
+    private static func systemError(_ code: Int32) -> POSIXError {
+        POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
     }
 
     /// How a summary names it.

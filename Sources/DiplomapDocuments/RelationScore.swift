@@ -40,16 +40,15 @@ public struct RelationScore: Sendable {
 
     /// Adds one document's annotated and predicted relations.
     public mutating func add(gold: [AnnotatedDocument.Relation], predicted: [AnnotatedDocument.Relation]) {
-        let annotated = triples(gold, false), stated = triples(predicted, true)
-        for triple in stated.subtracting(triples(gold, true)) {
+        let strictGold = triples(gold, true), strictStated = triples(predicted, true), looseGold = triples(gold, false)
+        for triple in strictStated.subtracting(strictGold) {
             var pairAndIssue = triple
             pairAndIssue.polarity = ""
-            guard annotated.contains(pairAndIssue) else { continue }
+            guard looseGold.contains(pairAndIssue) else { continue }
             wrongPolarity += 1
             wrongPolarityByIssue[triple.issue, default: 0] += 1
         }
-        for strictMode in [true, false] {
-            let g = triples(gold, strictMode), p = triples(predicted, strictMode)
+        for (strictMode, g, p) in [(true, strictGold, strictStated), (false, looseGold, triples(predicted, false))] {
             for issue in Set(g.map(\.issue)).union(p.map(\.issue)) {
                 let gi = g.filter { $0.issue == issue }, pi = p.filter { $0.issue == issue }
                 var counts = Counts()

@@ -41,28 +41,28 @@ enum EvidenceRow {
         let statement = try db.makeStatement(sql: sql)
         let handle = statement.sqliteStatement
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        /// Binds UTF-8 bytes as text, copied by SQLite.
+        func bind(_ index: Int32, bytes: UnsafeBufferPointer<UInt8>) {
+            // An empty buffer may have no address, which SQLite would bind as NULL.
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                sqlite3_bind_text(handle, index, "", 0, transient)
+                return
+            }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient) }
+        }
         func bind(_ index: Int32, _ text: String?) {
             guard var text else {
                 sqlite3_bind_null(handle, index)
                 return
             }
-            text.withUTF8 { bytes in
-                // An empty buffer may have no address, which SQLite would bind as NULL.
-                guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                    sqlite3_bind_text(handle, index, "", 0, transient)
-                    return
-                }
-                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient) }
-            }
+            text.withUTF8 { bind(index, bytes: $0) }
         }
         func bind(_ index: Int32, _ date: PartialDate?) {
             guard let date else {
                 sqlite3_bind_null(handle, index)
                 return
             }
-            date.withASCII { bytes in
-                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient) }
-            }
+            date.withASCII { bind(index, bytes: $0) }
         }
         defer { sqlite3_reset(handle) }
         for (ordinal, item) in zip(evidence.indices, evidence) {
