@@ -238,19 +238,20 @@ public enum EventReader {
     private static func scanCompressed<Sink: EventSink>(
         _ path: String, name: String, source: Inflater.Source, into empty: Sink, options: EventScanOptions, progress: ScanProgress?
     ) throws -> (Sink, ScanReport) {
+        // The first block tells the layout, then goes to the scanner before the rest: the text is inflated once.
         var head = [UInt8](repeating: 0, count: 1 << 16)
         let headCount: Int
+        let reader = try Inflater(path: path, source: source)
         do {
-            let probe = try Inflater(path: path, source: source)
-            headCount = try head.withUnsafeMutableBufferPointer { try probe.read(into: $0.baseAddress!, count: $0.count) }
+            headCount = try head.withUnsafeMutableBufferPointer { try reader.read(into: $0.baseAddress!, count: $0.count) }
         } catch let damage as DamagedFile {
             return (empty, failed(damage))
         }
         guard headCount > 0 else { return (empty, ScanReport()) }
         let layout = try layout(firstLine: firstLine(head.prefix(headCount)), file: name, options: options)
-        let reader = try Inflater(path: path, source: source)
         let scanner = EventScanner(layout: layout, file: name, focus: options.focus, sink: empty, namer: options.namer, skipHeader: true)
         let feeder = LineFeeder(scanner: scanner, capacity: options.bufferSize, progress: progress)
+        head.withUnsafeBytes { feeder.feed(UnsafeRawBufferPointer(rebasing: $0[0..<headCount])) }
         var reported = 0
         do {
             while true {
