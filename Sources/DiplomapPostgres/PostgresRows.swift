@@ -112,61 +112,103 @@ enum PostgresRows {
     }
 }
 
-/// Counts result rows of the `evidence` table into a map builder straight from the received bytes.
+/// Counts the rows of the `evidence` table into a map builder from blocks of rows the server packs into one value each.
 ///
-/// Results come in binary format: text columns are their UTF-8 bytes, `bigint` and `double precision` eight
-/// big-endian bytes. The codes and dates come joined by tabs in one text column, since each column of each row costs
-/// the client more to receive than the server to join; they are matched and parsed from those bytes, so that no string
-/// is made per row. The builder's sums are exact in any order, so rows are counted as they arrive.
+/// Each result row costs the client more to receive and take apart than the server to produce (postgres-nio makes a
+/// row, a column iterator and a buffer slice for each), so for a map of many sides the server packs the rows of each
+/// block of the table's pages into one `bytea`. Per row: the id and the weight as eight big-endian bytes each, then
+/// kind, sides, issue, polarity, start and end (empty for none), each followed by a tab.
+/// The codes are matched and the dates parsed from those bytes, with no string made per row. The server packs the next
+/// blocks while the client counts these (on two cores, a second connection only made the processes wait for each
+/// other). A block is read by a scan of its pages, which needs no statistics to be planned well: an import's rows are
+/// read at full speed before the table is analysed.
+///
+/// A map of one pair reads its few rows through the sides index, each packed alone: scanning every block would cost
+/// more than the rows.
 enum PostgresMapScan {
-    /// The id, the weight, and kind, sides, issue, polarity, start and end (empty for none) joined by tabs.
-    static let selectColumns = """
-        id, weight, kind || E'\\t' || side_a || E'\\t' || side_b || E'\\t' || issue || E'\\t' || polarity \
-        || E'\\t' || coalesce(start_date, '') || E'\\t' || coalesce(end_date, '')
+    /// One row, packed: `concat_ws` joins the fields in one call, cheaper for the server than joining them one by one.
+    private static let packedRow = """
+        int8send(id) || float8send(weight) || textsend(concat_ws(E'\\t', kind, side_a, side_b, issue, polarity, \
+        coalesce(start_date, ''), coalesce(end_date, ''), ''))
         """
 
+    /// The query for the rows `query` selects: for a pair, packed one by one; otherwise in blocks of pages, 64 of them
+    /// or as many as it takes to hold at most 256 pages (2 MB) each.
+    static func query(_ query: EvidenceQuery) -> PostgresQuery {
+        let filter = PostgresFilter(query)
+        if query.dyad != nil || (query.sides?.count ?? .max) <= 2 {
+            return PostgresQuery(unsafeSQL: "SELECT \(packedRow) FROM evidence \(filter.clause)", binds: filter.binds)
+        }
+        let conditions = (["ctid >= format('(%s,0)', page)::tid", "ctid < format('(%s,0)', page + size)::tid"] + filter.conditions)
+            .joined(separator: " AND ")
+        let sql = """
+            SELECT (SELECT string_agg(\(packedRow), ''::bytea) FROM evidence WHERE \(conditions))
+            FROM (SELECT pg_relation_size('evidence') / current_setting('block_size')::bigint AS pages) AS relation,
+            LATERAL (SELECT least(256, pages / 64 + 1) AS size) AS block_size,
+            LATERAL generate_series(0, pages, size) AS blocks(page)
+            """
+        return PostgresQuery(unsafeSQL: sql, binds: filter.binds)
+    }
+
     static func run(_ rows: PostgresRowSequence, window: TimeWindow, into builder: inout RelationMapBuilder) async throws {
-        var sides = CodeTable(builder.sides), firstSides = sides
-        let allKinds = SourceKind.allCases, allIssues = Issue.allCases, allPolarities = Polarity.allCases
-        var kinds = CodeTable(allKinds.map(\.rawValue)), issues = CodeTable(allIssues.map(\.rawValue))
-        var polarities = CodeTable(allPolarities.map(\.rawValue))
+        var reader = Reader(builder: builder)
         for try await row in rows {
+            // A block with no rows kept is NULL.
             var cells = row.makeIterator()
-            guard let id = cells.next()?.bytes, let weightCell = cells.next()?.bytes, let packed = cells.next()?.bytes,
-                  let identifier = id.getInteger(at: id.readerIndex, as: Int64.self),
-                  let weight = weightCell.getInteger(at: weightCell.readerIndex, as: UInt64.self).map(Double.init(bitPattern:))
-            else { continue }
-            let fields: (a: Int, b: Int, kind: Int, issue: Int, polarity: Int, start: PartialDate?, end: PartialDate?)? =
-                packed.withUnsafeReadableBytes { raw in
-                    let bytes = raw.bindMemory(to: UInt8.self)
-                    // Where each of the seven fields ends, found without an allocation per row.
-                    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 7) { ends in
-                        var count = 0
-                        for index in bytes.indices where bytes[index] == 9 && count < 6 {
+            guard let packed = cells.next()?.bytes else { continue }
+            packed.withUnsafeReadableBytes { reader.read($0.bindMemory(to: UInt8.self), window: window, into: &builder) }
+        }
+    }
+
+    /// The tables that turn codes into the builder's positions.
+    private struct Reader {
+        var sides: CodeTable, firstSides: CodeTable
+        var kinds = CodeTable(SourceKind.allCases.map(\.rawValue)), issues = CodeTable(Issue.allCases.map(\.rawValue))
+        var polarities = CodeTable(Polarity.allCases.map(\.rawValue))
+
+        init(builder: RelationMapBuilder) {
+            sides = CodeTable(builder.sides)
+            firstSides = sides
+        }
+
+        /// Counts every row of one packed block.
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, window: TimeWindow, into builder: inout RelationMapBuilder) {
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            var offset = 0
+            // Where each of a row's seven fields ends, found without an allocation per row.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 7) { ends in
+                while offset + 16 < bytes.count {
+                    let id = Int64(bigEndian: base.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+                    let weight = Double(bitPattern: UInt64(bigEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                    var count = 0, index = offset + 16
+                    let textStart = index
+                    while count < 7 && index < bytes.count {
+                        if bytes[index] == 9 {
                             ends[count] = index
                             count += 1
                         }
-                        guard count == 6 else { return nil }
-                        ends[6] = bytes.count
-                        func field(_ number: Int) -> UnsafeBufferPointer<UInt8> {
-                            UnsafeBufferPointer(rebasing: bytes[(number == 0 ? 0 : ends[number - 1] + 1)..<ends[number]])
-                        }
-                        // The schema's checks guarantee valid kinds, issues and polarities; sides outside the map are skipped.
-                        guard let kind = kinds.position(of: field(0)), let a = firstSides.position(of: field(1)),
-                              let b = sides.position(of: field(2)), let issue = issues.position(of: field(3)),
-                              let polarity = polarities.position(of: field(4))
-                        else { return nil }
-                        return (a, b, kind, issue, polarity, PartialDate(ascii: field(5)), PartialDate(ascii: field(6)))
+                        index += 1
                     }
+                    guard count == 7 else { return }
+                    offset = index
+                    func field(_ number: Int) -> UnsafeBufferPointer<UInt8> {
+                        UnsafeBufferPointer(rebasing: bytes[(number == 0 ? textStart : ends[number - 1] + 1)..<ends[number]])
+                    }
+                    // The schema's checks guarantee valid kinds, issues and polarities; sides outside the map are skipped.
+                    guard let kind = kinds.position(of: field(0)), let a = firstSides.position(of: field(1)),
+                          let b = sides.position(of: field(2)), let issue = issues.position(of: field(3)),
+                          let polarity = polarities.position(of: field(4))
+                    else { continue }
+                    let start = PartialDate(ascii: field(5))
+                    if !window.isUnbounded {
+                        let period = start.flatMap { Period(start: $0, end: PartialDate(ascii: field(6))) }
+                        guard window.contains(period, kind: SourceKind.allCases[kind]) else { continue }
+                    }
+                    builder.add(
+                        id: id, kind: SourceKind.allCases[kind], a: a, b: b, issue: Issue.allCases[issue],
+                        polarity: Polarity.allCases[polarity], weight: weight, start: start)
                 }
-            guard let (a, b, kind, issue, polarity, start, end) = fields else { continue }
-            if !window.isUnbounded {
-                let period = start.flatMap { Period(start: $0, end: end) }
-                guard window.contains(period, kind: allKinds[kind]) else { continue }
             }
-            builder.add(
-                id: identifier, kind: allKinds[kind], a: a, b: b, issue: allIssues[issue], polarity: allPolarities[polarity], weight: weight, start: start
-            )
         }
     }
 }

@@ -270,35 +270,12 @@ public final class PostgresStore: EvidenceStore {
         }
     }
 
-    /// Reads in two parts, split by the first side, on two connections at once, and merges them.
     public func aggregate(_ query: EvidenceQuery, into builder: RelationMapBuilder) async throws -> RelationMapBuilder {
-        let parts: [[String]?]
-        if let sides = query.sides?.sorted(), sides.count > 1 {
-            parts = [0, 1].map { half in sides.enumerated().filter { $0.offset % 2 == half }.map(\.element) }
-        } else {
-            parts = [nil]
-        }
-        let client = client, logger = logger
-        return try await talking {
-            try await withThrowingTaskGroup(of: RelationMapBuilder.self) { group in
-                for part in parts {
-                    group.addTask {
-                        var filter = PostgresFilter(query)
-                        if let part { filter.conditions.append("side_a = ANY(\(filter.bind(part)))") }
-                        let sql = "SELECT \(PostgresMapScan.selectColumns) FROM evidence \(filter.clause)"
-                        let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: filter.binds), logger: logger)
-                        var partial = builder
-                        try await PostgresMapScan.run(rows, window: query.window, into: &partial)
-                        return partial
-                    }
-                }
-                // The builder's sums are exact, so the parts merge in whichever order they finish.
-                var merged: RelationMapBuilder?
-                for try await partial in group {
-                    if merged == nil { merged = partial } else { merged!.merge(partial) }
-                }
-                return merged ?? builder
-            }
+        try await talking {
+            let rows = try await client.query(PostgresMapScan.query(query), logger: logger)
+            var map = builder
+            try await PostgresMapScan.run(rows, window: query.window, into: &map)
+            return map
         }
     }
 

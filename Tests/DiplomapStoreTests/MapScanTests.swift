@@ -3,7 +3,7 @@ import DiplomapTestSupport
 import Foundation
 import Testing
 
-/// The map read from a store (entries from the index, strongest fetched by id, two readers merged)
+/// The map read from a store (entries from the index or in packed blocks, strongest fetched by id)
 /// must equal the map aggregated from the same evidence in memory, on every store.
 struct MapScanTests {
     /// Varied evidence: every kind, both orders of sides, groups, undated and ranged periods, sides outside the map.
@@ -43,6 +43,21 @@ struct MapScanTests {
         #expect(fromStore.cells.map(\.timeline) == inMemory.cells.map(\.timeline))
         #expect(fromStore.cells.map(\.eventMonths) == inMemory.cells.map(\.eventMonths))
         #expect(fromStore.cells.map { $0.strongest.map(\.citation.title) } == inMemory.cells.map { $0.strongest.map(\.citation.title) })
+        }
+    }
+
+    /// A pair is read row by row on PostgreSQL, a map of more sides in blocks of pages (of one page each for these rows).
+    @Test(arguments: StoreKind.available, [(["KAZ"], ["JPN"]), (["C5"], ["TUR"]), (["KAZ", "UZB"], ["JPN"]), (["C5", "KAZ", "UZB"], ["JPN", "TUR", "CHN"])])
+    func everyShapeOfMapReadsAsInMemory(kind: StoreKind, sides: ([String], [String])) async throws {
+        try await kind.withStore { store in
+        try await fill(store)
+        let (focus, partners) = sides
+        let map = try await RelationMap(store: store, query: EvidenceQuery(sides: Set(focus + partners)), focus: focus, partners: partners)
+        let expected = RelationMap(evidence: Self.evidence, focus: focus, partners: partners)
+        #expect(!map.cells.isEmpty)
+        #expect(map.cells.map(\.counts) == expected.cells.map(\.counts))
+        #expect(map.cells.map(\.score) == expected.cells.map(\.score))
+        #expect(map.cells.map { $0.strongest.map(\.citation.title) } == expected.cells.map { $0.strongest.map(\.citation.title) })
         }
     }
 
