@@ -13,9 +13,12 @@ import SystemZlib
 /// file where it was found, after the bytes inflated before it.
 ///
 /// Where the system has libdeflate and the text is small enough to hold (`defaultWholeLimit`), the first read inflates
-/// the whole entry or gzip member at once with it, checked the same way, and later reads copy from that text. Anything
-/// it does not take whole (a larger text, several gzip members, damage of any kind) goes through zlib from the start,
-/// so what is read, and how damage is reported, is the same on either path.
+/// the whole entry or gzip member at once with it, its CRC-32 and length checked the same way, and later reads copy
+/// from that text. Anything it does not take whole (a larger text, several gzip members, a gzip header with a checksum,
+/// damage of any kind) goes through zlib from the start, so what is read, and how damage is reported, is the same on
+/// either path. One difference is left: a dynamic block that declares more codes than the format allows (over 286
+/// literal and length codes, or over 30 distance codes), which zlib refuses as damage and libdeflate reads; its text
+/// must still match its CRC-32.
 public final class Inflater {
     /// The most text inflated whole, in memory: a fifteen-minute GDELT 2.0 file (about a megabyte) fits many times
     /// over, while a worker holds at most this much (and the compressed bytes) whatever the size of the file. Larger
@@ -178,7 +181,7 @@ public final class Inflater {
             guard entry.method == 8, !entry.encrypted, entry.uncompressedSize <= wholeLimit else { return nil }
             size = entry.uncompressedSize
         } else {
-            guard range.count >= 18, let length = lastMemberLength(), length <= wholeLimit else { return nil }
+            guard range.count >= 18, !hasHeaderChecksum(), let length = lastMemberLength(), length <= wholeLimit else { return nil }
             size = length
         }
         let bytes: UnsafeMutableRawBufferPointer
@@ -214,14 +217,26 @@ public final class Inflater {
     /// one member).
     private func lastMemberLength() -> Int? {
         var length: UInt32 = 0
-        let count = withUnsafeMutableBytes(of: &length) { bytes in
+        return compressed(at: range.upperBound - 4, into: &length) ? Int(UInt32(littleEndian: length)) : nil
+    }
+
+    /// Whether the gzip header says it carries a checksum of its own (flag FHCRC), which zlib checks and libdeflate
+    /// does not: such a file goes through zlib, so that a wrong one is damage on every system.
+    private func hasHeaderChecksum() -> Bool {
+        var flags: UInt8 = 0
+        return !compressed(at: range.lowerBound + 3, into: &flags) || flags & 0x02 != 0
+    }
+
+    /// Reads the compressed bytes at `offset` into `value`; `false` when the file ends before them.
+    private func compressed<Value>(at offset: Int, into value: inout Value) -> Bool {
+        let count = MemoryLayout<Value>.size
+        return withUnsafeMutableBytes(of: &value) { bytes in
             guard descriptor >= 0 else {
-                bytes.copyMemory(from: UnsafeRawBufferPointer(start: input + range.upperBound - 4, count: 4))
-                return 4
+                bytes.copyMemory(from: UnsafeRawBufferPointer(start: input + offset, count: count))
+                return true
             }
-            return pread(descriptor, bytes.baseAddress, 4, off_t(range.upperBound - 4))
+            return pread(descriptor, bytes.baseAddress, count, off_t(offset)) == count
         }
-        return count == 4 ? Int(UInt32(littleEndian: length)) : nil
     }
 
     /// Copies a stored entry's bytes, summing them as they pass.

@@ -59,8 +59,10 @@ enum PostgresBulkLoad {
         return restore
     }
 
-    /// Builds again what `setAside` dropped, checking every row loaded.
+    /// Builds again what `setAside` dropped, checking every row loaded, and gathers the table's statistics again: the
+    /// load replaced at least half of it, and the map's reads are planned by them (`PostgresMapScan.isSelective`).
     static func restore(_ statements: [String], on connection: PostgresConnection, logger: Logger) async throws {
         for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
+        if !statements.isEmpty { try await connection.query("ANALYZE evidence", logger: logger) }
     }
 }

@@ -1,4 +1,5 @@
 import DiplomapCore
+import Logging
 import PostgresNIO
 
 /// The mapping between `Evidence` and a row of the `evidence` table on PostgreSQL: `COPY` lines out, result rows in.
@@ -112,31 +113,43 @@ enum PostgresRows {
     }
 }
 
-/// Counts the rows of the `evidence` table into a map builder from blocks of rows the server packs into one value each.
+/// Counts the rows of the `evidence` table into a map builder from values the server packs many rows into.
 ///
 /// Each result row costs the client more to receive and take apart than the server to produce (postgres-nio makes a
-/// row, a column iterator and a buffer slice for each), so for a map of many sides the server packs the rows of each
-/// block of the table's pages into one `bytea`. Per row: the id and the weight as eight big-endian bytes each, then
-/// kind, sides, issue, polarity, start and end (empty for none), each followed by a tab.
-/// The codes are matched and the dates parsed from those bytes, with no string made per row. The server packs the next
-/// blocks while the client counts these (on two cores, a second connection only made the processes wait for each
-/// other). A block is read by a scan of its pages, which needs no statistics to be planned well: an import's rows are
-/// read at full speed before the table is analysed.
+/// row, a column iterator and a buffer slice for each), so for a map that reads much of the table the server packs the
+/// rows of each block of its pages into one `bytea`. Per row: the id and the weight as eight big-endian bytes each,
+/// then kind, sides, issue, polarity, start and end (empty for none), each followed by a tab, and a NUL byte, which no
+/// text holds on PostgreSQL: a field with a tab in it costs its own row, not the rest of the block. The codes are
+/// matched and the dates parsed from those bytes, with no string made per row. The server packs the next blocks while
+/// the client counts these (on two cores, a second connection only made the processes wait for each other). A block
+/// is read by a TID range scan (PostgreSQL 14 or later), planned well without statistics.
 ///
-/// A map of one pair reads its few rows through the sides index, each packed alone: scanning every block would cost
-/// more than the rows.
+/// A map that keeps few rows, as the planner sees it, reads them through the sides index, each row packed alone:
+/// scanning every block would cost more than the rows.
 enum PostgresMapScan {
     /// One row, packed: `concat_ws` joins the fields in one call, cheaper for the server than joining them one by one.
     private static let packedRow = """
         int8send(id) || float8send(weight) || textsend(concat_ws(E'\\t', kind, side_a, side_b, issue, polarity, \
-        coalesce(start_date, ''), coalesce(end_date, ''), ''))
+        coalesce(start_date, ''), coalesce(end_date, ''), '')) || '\\x00'::bytea
         """
 
-    /// The query for the rows `query` selects: for a pair, packed one by one; otherwise in blocks of pages, 64 of them
-    /// or as many as it takes to hold at most 256 pages (2 MB) each.
-    static func query(_ query: EvidenceQuery) -> PostgresQuery {
+    /// Whether the planner would read the rows `query` keeps through an index rather than by scanning the table: then
+    /// they are few enough to read one by one.
+    static func isSelective(_ query: EvidenceQuery, on client: PostgresClient, logger: Logger) async throws -> Bool {
         let filter = PostgresFilter(query)
-        if query.dyad != nil || (query.sides?.count ?? .max) <= 2 {
+        guard !filter.conditions.isEmpty else { return false }
+        let explained = try await client.query(
+            PostgresQuery(unsafeSQL: "EXPLAIN (FORMAT JSON) SELECT id FROM evidence \(filter.clause)", binds: filter.binds), logger: logger)
+        var plan = ""
+        for try await line in explained.decode(String.self) { plan += line }
+        return !plan.contains("Seq Scan")
+    }
+
+    /// The query for the rows `query` selects: packed one by one when `selective`; otherwise in blocks of pages, 64 of
+    /// them or as many as it takes to hold at most 256 pages (2 MB) each.
+    static func query(_ query: EvidenceQuery, selective: Bool) -> PostgresQuery {
+        let filter = PostgresFilter(query)
+        if selective {
             return PostgresQuery(unsafeSQL: "SELECT \(packedRow) FROM evidence \(filter.clause)", binds: filter.binds)
         }
         let conditions = (["ctid >= format('(%s,0)', page)::tid", "ctid < format('(%s,0)', page + size)::tid"] + filter.conditions)
@@ -180,17 +193,18 @@ enum PostgresMapScan {
                 while offset + 16 < bytes.count {
                     let id = Int64(bigEndian: base.loadUnaligned(fromByteOffset: offset, as: Int64.self))
                     let weight = Double(bitPattern: UInt64(bigEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
-                    var count = 0, index = offset + 16
-                    let textStart = index
-                    while count < 7 && index < bytes.count {
-                        if bytes[index] == 9 {
-                            ends[count] = index
-                            count += 1
-                        }
-                        index += 1
+                    let textStart = offset + 16
+                    guard let nul = memchr(base + textStart, 0, bytes.count - textStart) else { return }
+                    let textEnd = base.distance(to: nul)
+                    offset = textEnd + 1
+                    var count = 0
+                    for index in textStart..<textEnd where bytes[index] == 9 {
+                        guard count < 7 else { break }
+                        ends[count] = index
+                        count += 1
                     }
-                    guard count == 7 else { return }
-                    offset = index
+                    // Seven fields, the last tab the row's last byte; anything else is a row the map cannot read.
+                    guard count == 7, ends[6] == textEnd - 1 else { continue }
                     func field(_ number: Int) -> UnsafeBufferPointer<UInt8> {
                         UnsafeBufferPointer(rebasing: bytes[(number == 0 ? textStart : ends[number - 1] + 1)..<ends[number]])
                     }

@@ -272,7 +272,8 @@ public final class PostgresStore: EvidenceStore {
 
     public func aggregate(_ query: EvidenceQuery, into builder: RelationMapBuilder) async throws -> RelationMapBuilder {
         try await talking {
-            let rows = try await client.query(PostgresMapScan.query(query), logger: logger)
+            let selective = try await PostgresMapScan.isSelective(query, on: client, logger: logger)
+            let rows = try await client.query(PostgresMapScan.query(query, selective: selective), logger: logger)
             var map = builder
             try await PostgresMapScan.run(rows, window: query.window, into: &map)
             return map

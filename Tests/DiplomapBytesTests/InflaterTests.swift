@@ -52,6 +52,11 @@ import Testing
         Damage(description: "the CRC-32 changed") { $0[$0.count - 8] ^= 1 },
         Damage(description: "the length changed") { $0[$0.count - 4] ^= 1 },
         Damage(description: "bytes after the member") { $0 += Array("not gzip".utf8) },
+        Damage(description: "a header checksum that does not match") {
+            // Flag FHCRC, and two bytes after the ten of the header that are not its CRC-16.
+            $0[3] |= 0x02
+            $0.insert(contentsOf: [0x12, 0x34], at: 10)
+        },
     ]
 
     @Test(.enabled(if: Libdeflate.shared != nil)) func aWholeGzipMemberIsTakenWhole() throws {
