@@ -1,4 +1,5 @@
 import DiplomapCore
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -124,8 +125,8 @@ enum PostgresRows {
 /// the client counts these (on two cores, a second connection only made the processes wait for each other). A block
 /// is read by a TID range scan (PostgreSQL 14 or later), planned well without statistics.
 ///
-/// A map that keeps few rows, as the planner sees it, reads them through the sides index, each row packed alone:
-/// scanning every block would cost more than the rows.
+/// A map that keeps few rows, as the planner estimates them, reads them one by one (through the sides index, where it
+/// helps), each row packed alone: scanning every block would cost more than the rows.
 enum PostgresMapScan {
     /// One row, packed: `concat_ws` joins the fields in one call, cheaper for the server than joining them one by one.
     private static let packedRow = """
@@ -133,16 +134,34 @@ enum PostgresMapScan {
         coalesce(start_date, ''), coalesce(end_date, ''), '')) || '\\x00'::bytea
         """
 
-    /// Whether the planner would read the rows `query` keeps through an index rather than by scanning the table: then
-    /// they are few enough to read one by one.
+    /// Whether the planner expects the rows `query` keeps to be fewer than a quarter of the table: then reading them one
+    /// by one (through the sides index, where it helps) costs less than scanning every block. Two 0.3 ms questions.
+    ///
+    /// Measured on a million rows: the client takes about 1.3 µs a row one by one and 0.4 µs packed, while the server
+    /// scans the whole table in 0.4 s, alongside; the two ways cost the same at about a quarter of the rows.
     static func isSelective(_ query: EvidenceQuery, on client: PostgresClient, logger: Logger) async throws -> Bool {
         let filter = PostgresFilter(query)
         guard !filter.conditions.isEmpty else { return false }
-        let explained = try await client.query(
-            PostgresQuery(unsafeSQL: "EXPLAIN (FORMAT JSON) SELECT id FROM evidence \(filter.clause)", binds: filter.binds), logger: logger)
-        var plan = ""
-        for try await line in explained.decode(String.self) { plan += line }
-        return !plan.contains("Seq Scan")
+        let kept = try await estimatedRows("SELECT id FROM evidence \(filter.clause)", binds: filter.binds, on: client, logger: logger)
+        let all = try await estimatedRows("SELECT id FROM evidence", binds: PostgresBindings(), on: client, logger: logger)
+        return kept * 4 < all
+    }
+
+    /// The planner's estimate of the rows `sql` returns.
+    private static func estimatedRows(_ sql: String, binds: PostgresBindings, on client: PostgresClient, logger: Logger) async throws -> Double {
+        struct Explained: Decodable {
+            struct Plan: Decodable {
+                let rows: Double
+                enum CodingKeys: String, CodingKey { case rows = "Plan Rows" }
+            }
+            let plan: Plan
+            enum CodingKeys: String, CodingKey { case plan = "Plan" }
+        }
+        var json = ""
+        for try await line in try await client.query(PostgresQuery(unsafeSQL: "EXPLAIN (FORMAT JSON) " + sql, binds: binds), logger: logger).decode(String.self) {
+            json += line
+        }
+        return try JSONDecoder().decode([Explained].self, from: Data(json.utf8)).first?.plan.rows ?? 0
     }
 
     /// The query for the rows `query` selects: packed one by one when `selective`; otherwise in blocks of pages, 64 of

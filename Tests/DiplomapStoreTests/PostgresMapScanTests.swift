@@ -34,8 +34,8 @@ struct PostgresMapScanTests {
             #expect(map.cells.map(\.counts) == expected.cells.map(\.counts))
             #expect(map.cells.map(\.score) == expected.cells.map(\.score))
             #expect(map.cells.map { $0.strongest.map(\.citation.title) } == expected.cells.map { $0.strongest.map(\.citation.title) })
-            // Which of the two the store takes is the planner's choice: a pair's rows through the sides index, a map of
-            // every side by scanning the table, once the table's statistics say how many rows that is.
+            // Which of the two the store takes follows the planner's estimate: a pair's rows one by one, a map of every
+            // side (once the table's statistics say it keeps every row) in blocks.
             let logger = Logger(label: "test")
             #expect(try await PostgresMapScan.isSelective(EvidenceQuery(dyad: Dyad("KAZ", "JPN")), on: store.client, logger: logger))
             try await store.execute(rawSQL: "ANALYZE evidence")
