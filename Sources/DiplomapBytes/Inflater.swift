@@ -227,7 +227,8 @@ public final class Inflater {
         return !compressed(at: range.lowerBound + 3, into: &flags) || flags & 0x02 != 0
     }
 
-    /// Reads the compressed bytes at `offset` into `value`; `false` when the file ends before them.
+    /// Reads the compressed bytes at `offset` into `value`; `false` when the file ends before them. Bytes held in memory
+    /// are not checked: the caller keeps `offset` within them.
     private func compressed<Value>(at offset: Int, into value: inout Value) -> Bool {
         let count = MemoryLayout<Value>.size
         return withUnsafeMutableBytes(of: &value) { bytes in
