@@ -20,7 +20,7 @@ cache, then runs, each under /usr/bin/time:
   * the DuckDB reference (peer_gdelt_duckdb.py) on the plain file, the .gz file
     and the small .gz files (DuckDB does not read zip), with threads=1 and with
     all threads;
-  * with --baseline, another diplomap build (an older one, say) on the .gz and .zip, one worker.
+  * with --baseline, another diplomap build (an older one, say) on every compressed form, one worker.
 
 It prints the wall time, throughput (of the uncompressed text) and peak
 resident memory of each run, whether the outputs are identical, and whether

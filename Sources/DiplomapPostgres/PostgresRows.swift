@@ -187,64 +187,42 @@ enum PostgresMapScan {
     }
 
     static func run(_ rows: PostgresRowSequence, window: TimeWindow, into builder: inout RelationMapBuilder) async throws {
-        var reader = Reader(builder: builder)
+        var counter = MapRowCounter(builder: builder, window: window)
         for try await row in rows {
             // A block with no rows kept is NULL.
             var cells = row.makeIterator()
             guard let packed = cells.next()?.bytes else { continue }
-            packed.withUnsafeReadableBytes { reader.read($0.bindMemory(to: UInt8.self), window: window, into: &builder) }
+            packed.withUnsafeReadableBytes { count($0.bindMemory(to: UInt8.self), with: &counter, into: &builder) }
         }
     }
 
-    /// The tables that turn codes into the builder's positions.
-    private struct Reader {
-        var sides: CodeTable, firstSides: CodeTable
-        var kinds = CodeTable(SourceKind.allCases.map(\.rawValue)), issues = CodeTable(Issue.allCases.map(\.rawValue))
-        var polarities = CodeTable(Polarity.allCases.map(\.rawValue))
-
-        init(builder: RelationMapBuilder) {
-            sides = CodeTable(builder.sides)
-            firstSides = sides
-        }
-
-        /// Counts every row of one packed block.
-        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, window: TimeWindow, into builder: inout RelationMapBuilder) {
-            let base = UnsafeRawPointer(bytes.baseAddress!)
-            var offset = 0
-            // Where each of a row's seven fields ends, found without an allocation per row.
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 7) { ends in
-                while offset + 16 < bytes.count {
-                    let id = Int64(bigEndian: base.loadUnaligned(fromByteOffset: offset, as: Int64.self))
-                    let weight = Double(bitPattern: UInt64(bigEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
-                    let textStart = offset + 16
-                    guard let nul = memchr(base + textStart, 0, bytes.count - textStart) else { return }
-                    let textEnd = base.distance(to: nul)
-                    offset = textEnd + 1
-                    var count = 0
-                    for index in textStart..<textEnd where bytes[index] == 9 {
-                        guard count < 7 else { break }
-                        ends[count] = index
-                        count += 1
-                    }
-                    // Seven fields, the last tab the row's last byte; anything else is a row the map cannot read.
-                    guard count == 7, ends[6] == textEnd - 1 else { continue }
-                    func field(_ number: Int) -> UnsafeBufferPointer<UInt8> {
-                        UnsafeBufferPointer(rebasing: bytes[(number == 0 ? textStart : ends[number - 1] + 1)..<ends[number]])
-                    }
-                    // The schema's checks guarantee valid kinds, issues and polarities; sides outside the map are skipped.
-                    guard let kind = kinds.position(of: field(0)), let a = firstSides.position(of: field(1)),
-                          let b = sides.position(of: field(2)), let issue = issues.position(of: field(3)),
-                          let polarity = polarities.position(of: field(4))
-                    else { continue }
-                    let start = PartialDate(ascii: field(5))
-                    if !window.isUnbounded {
-                        let period = start.flatMap { Period(start: $0, end: PartialDate(ascii: field(6))) }
-                        guard window.contains(period, kind: SourceKind.allCases[kind]) else { continue }
-                    }
-                    builder.add(
-                        id: id, kind: SourceKind.allCases[kind], a: a, b: b, issue: Issue.allCases[issue],
-                        polarity: Polarity.allCases[polarity], weight: weight, start: start)
+    /// Counts every row of one packed block.
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>, with counter: inout MapRowCounter, into builder: inout RelationMapBuilder) {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var offset = 0
+        // Where each of a row's seven fields ends, found without an allocation per row.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 7) { ends in
+            while offset + 16 < bytes.count {
+                let id = Int64(bigEndian: base.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+                let weight = Double(bitPattern: UInt64(bigEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                let textStart = offset + 16
+                guard let nul = memchr(base + textStart, 0, bytes.count - textStart) else { return }
+                let textEnd = base.distance(to: nul)
+                offset = textEnd + 1
+                var count = 0
+                for index in textStart..<textEnd where bytes[index] == 9 {
+                    guard count < 7 else { break }
+                    ends[count] = index
+                    count += 1
                 }
+                // Seven fields, the last tab the row's last byte; anything else is a row the map cannot read.
+                guard count == 7, ends[6] == textEnd - 1 else { continue }
+                func field(_ number: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[(number == 0 ? textStart : ends[number - 1] + 1)..<ends[number]])
+                }
+                counter.count(
+                    id: id, weight: weight, kind: field(0), a: field(1), b: field(2), issue: field(3), polarity: field(4), start: field(5),
+                    end: { field(6) }, into: &builder)
             }
         }
     }

@@ -15,11 +15,7 @@ enum MapScan {
         try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
-        var sides = CodeTable(builder.sides), firstSides = sides
-        // `allCases` makes a new array on every call: read once, outside the loop.
-        let allKinds = SourceKind.allCases, allIssues = Issue.allCases, allPolarities = Polarity.allCases
-        var kinds = CodeTable(allKinds.map(\.rawValue)), issues = CodeTable(allIssues.map(\.rawValue))
-        var polarities = CodeTable(allPolarities.map(\.rawValue))
+        var counter = MapRowCounter(builder: builder, window: window)
         func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(start: sqlite3_column_text(handle, column), count: Int(sqlite3_column_bytes(handle, column)))
         }
@@ -29,20 +25,9 @@ enum MapScan {
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
-            // The schema's checks guarantee valid kinds, issues and polarities; sides outside the map are skipped.
-            guard let a = firstSides.position(of: bytes(2)), let b = sides.position(of: bytes(3)),
-                  let kind = kinds.position(of: bytes(1)), let issue = issues.position(of: bytes(4)),
-                  let polarity = polarities.position(of: bytes(5))
-            else { continue }
-            let start = PartialDate(ascii: bytes(7))
-            if !window.isUnbounded {
-                let period = start.flatMap { Period(start: $0, end: PartialDate(ascii: bytes(8))) }
-                guard window.contains(period, kind: allKinds[kind]) else { continue }
-            }
-            builder.add(
-                id: sqlite3_column_int64(handle, 0), kind: allKinds[kind], a: a, b: b, issue: allIssues[issue],
-                polarity: allPolarities[polarity], weight: sqlite3_column_double(handle, 6), start: start
-            )
+            counter.count(
+                id: sqlite3_column_int64(handle, 0), weight: sqlite3_column_double(handle, 6), kind: bytes(1), a: bytes(2), b: bytes(3),
+                issue: bytes(4), polarity: bytes(5), start: bytes(7), end: { bytes(8) }, into: &builder)
         }
     }
 }
