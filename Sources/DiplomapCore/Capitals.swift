@@ -38,7 +38,7 @@ public struct Capitals: Sendable {
                 errors.append(InputError(file: file, line: record.line, message: "expected \(header.fields.count) fields, found \(record.fields.count)"))
                 continue
             }
-            func text(_ column: String) -> String { record.fields[index[column]!].trimmingSpaces }
+            func text(_ column: String) -> String { String(record.fields[index[column]!].trimmingSpaces) }
             func degrees(_ column: String, limit: Double) -> Double? {
                 guard let value = Double(text(column)), abs(value) <= limit else {
                     errors.append(InputError(file: file, line: record.line, field: column, message: "not a \(column) in degrees: \(text(column))"))

@@ -131,7 +131,7 @@ public struct CountryRegistry: Sendable {
     /// Resolves what a person or a source wrote: a group code, an ISO3, ISO2 or M49 code, a name,
     /// alias, capital or demonym, then FIPS, CAMEO, COW and G&W codes, in that order.
     public func resolve(_ query: String) throws(LookupError) -> Actor {
-        let trimmed = query.trimmingSpaces
+        let trimmed = String(query.trimmingSpaces)
         if let group = group(code: trimmed) { return .group(group) }
         let plain = trimmed.count <= 4 && trimmed.allSatisfy { $0.isLetter || $0.isNumber }
         if plain {
@@ -257,7 +257,7 @@ extension CountryRegistry {
         var actors: [Actor] = []
         var seen = Set<String>()
         for item in list.split(separator: ",") {
-            let query = String(item).trimmingSpaces
+            let query = String(item.trimmingSpaces)
             guard !query.isEmpty else { continue }
             let actor = try resolve(query)
             if seen.insert(actor.code).inserted { actors.append(actor) }

@@ -32,9 +32,9 @@ public enum CountryTable {
         guard record.fields.count == index.count else {
             throw InputError(file: file, line: record.line, message: "expected \(index.count) fields, found \(record.fields.count)")
         }
-        func text(_ column: String) -> String { record.fields[index[column]!].trimmingSpaces }
+        func text(_ column: String) -> String { String(record.fields[index[column]!].trimmingSpaces) }
         func optional(_ column: String) -> String? { let value = text(column); return value.isEmpty ? nil : value }
-        func list(_ column: String) -> [String] { text(column).split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
+        func list(_ column: String) -> [String] { text(column).split(separator: ";").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty } }
         func number(_ column: String) throws(InputError) -> Int? {
             guard let value = optional(column) else { return nil }
             guard let number = Int(value) else { throw InputError(file: file, line: record.line, field: column, message: "not a number: \(value)") }
@@ -59,9 +59,12 @@ public enum CountryTable {
     }
 }
 
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    public var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+extension StringProtocol {
+    /// The text without the spaces and tabs around it, as a slice: the data files' fields and the web's header lists
+    /// are trimmed this way, thousands of them whenever the registry is read.
+    public var trimmingSpaces: SubSequence {
+        let isText: (Character) -> Bool = { $0 != " " && $0 != "\t" }
+        guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else { return self[endIndex...] }
+        return self[first...last]
     }
 }

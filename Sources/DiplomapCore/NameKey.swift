@@ -5,10 +5,22 @@ import Foundation
 /// So "Türkiye", "turkiye" and "TURKIYE" meet, and "Nur-Sultan" matches "Nur Sultan".
 enum NameKey {
     static func make(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var scalars = String.UnicodeScalarView()
-        for scalar in folded.unicodeScalars {
-            scalars.append(CharacterSet.alphanumerics.contains(scalar) ? scalar : " ")
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, as most names are: folding is lower-casing, and only letters and digits are alphanumeric. Every
+            // command reads thousands of names with the registry, and Foundation's folding took most of that time.
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): scalars.append(Unicode.Scalar(byte + 0x20))
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): scalars.append(Unicode.Scalar(byte))
+                default: scalars.append(" ")
+                }
+            }
+        } else {
+            let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            for scalar in folded.unicodeScalars {
+                scalars.append(CharacterSet.alphanumerics.contains(scalar) ? scalar : " ")
+            }
         }
         let words: [Substring] = String(scalars).split(separator: " ")
         let kept = words.first == "the" ? words.dropFirst() : words[...]

@@ -90,14 +90,6 @@ struct Representation: Sendable {
     }
 }
 
-extension Substring {
-    /// Without the spaces and tabs around it, as HTTP allows around list items and parameters.
-    fileprivate var trimmingSpaces: Substring {
-        let isText: (Character) -> Bool = { $0 != " " && $0 != "\t" }
-        guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else { return "" }
-        return self[first...last]
-    }
-}
 
 extension JSONEncoder {
     /// The encoder of every API body: compact, keys sorted so that equal data gives equal bytes (and equal entity tags).

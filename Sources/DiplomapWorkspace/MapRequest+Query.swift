@@ -9,7 +9,7 @@ extension MapRequest {
     public init(parameters: [String: String]) throws(MapRequestError) {
         func value(_ name: String) -> String? { parameters[name].flatMap { $0.isEmpty ? nil : $0 } }
         func list(_ name: String) -> [String]? {
-            value(name).map { $0.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
+            value(name).map { $0.split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty } }
         }
         var issues: Set<Issue>?
         if let codes = list("issues") {
