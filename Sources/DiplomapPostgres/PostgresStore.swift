@@ -245,13 +245,14 @@ public final class PostgresStore: EvidenceStore {
         let window = query.window
         // The time window is checked on parsed dates after reading, so a bounded window reads on until the page is full.
         let bounded = window.isUnbounded && limit < .max
-        let sql = "SELECT id, \(PostgresRows.selectColumns) FROM evidence \(filter.clause) ORDER BY id" + (bounded ? " LIMIT \(limit)" : "")
+        let sql = "SELECT \(PostgresRows.packedEvidence) FROM evidence \(filter.clause) ORDER BY id" + (bounded ? " LIMIT \(limit)" : "")
         return try await talking {
             var page: [(id: Int64, evidence: Evidence)] = []
-            for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: filter.binds), logger: logger) {
+            for try await packed in try await client.query(PostgresQuery(unsafeSQL: sql, binds: filter.binds), logger: logger).decode(ByteBuffer.self) {
                 guard page.count < limit else { continue }
-                let (id, item) = try PostgresRows.evidence(row)
-                if window.contains(item.period, kind: item.kind) { page.append((id, item)) }
+                try PostgresRows.evidence(packed: packed) { id, item in
+                    if window.contains(item.period, kind: item.kind) { page.append((id, item)) }
+                }
             }
             return page
         }
@@ -260,11 +261,11 @@ public final class PostgresStore: EvidenceStore {
     public func evidence(sourceID: String) async throws -> [Evidence] {
         try await talking {
             var evidence: [Evidence] = []
-            let sql = "SELECT id, \(PostgresRows.selectColumns) FROM evidence WHERE source_id = $1 ORDER BY ordinal"
+            let sql = "SELECT \(PostgresRows.packedEvidence) FROM evidence WHERE source_id = $1 ORDER BY ordinal"
             var binds = PostgresBindings()
             binds.append(sourceID)
-            for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
-                evidence.append(try PostgresRows.evidence(row).1)
+            for try await packed in try await client.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).decode(ByteBuffer.self) {
+                try PostgresRows.evidence(packed: packed) { _, item in evidence.append(item) }
             }
             return evidence
         }
@@ -285,15 +286,12 @@ public final class PostgresStore: EvidenceStore {
         return try await talking {
             var evidence: [Int64: Evidence] = [:]
             evidence.reserveCapacity(ids.count)
-            let rows = try await client.query(
-                PostgresQuery(unsafeSQL: "SELECT id, \(PostgresRows.selectColumns) FROM evidence WHERE id = ANY($1)", binds: {
-                    var binds = PostgresBindings()
-                    binds.append(ids)
-                    return binds
-                }()), logger: logger)
-            for try await row in rows {
-                let (id, item) = try PostgresRows.evidence(row)
-                evidence[id] = item
+            var binds = PostgresBindings()
+            binds.append(ids.sorted())
+            let rows = try await client.query(PostgresQuery(unsafeSQL: PostgresRows.packedChunks(of: 1_000), binds: binds), logger: logger)
+            // A chunk none of whose ids is left is NULL.
+            for try await packed in rows.decode(ByteBuffer?.self) {
+                try packed.map { try PostgresRows.evidence(packed: $0) { id, item in evidence[id] = item } }
             }
             return evidence
         }

@@ -57,18 +57,43 @@ struct StoreTests {
         try await kind.withStore { store in
             var item = row("KAZ", "JPN")
             item.citation.quote = "a quote"
-            // What a COPY line must escape, and text beyond ASCII.
-            var awkward = row("UZB", "KOR", .trade, .conflict)
-            awkward.citation = Citation(
-                title: "Tab\there, newline\nthere, back\\slash \\N and \r", publisher: nil, address: "https://example.org/ü?q=1&r=\\t",
-                published: PartialDate("2020-02-29"), locator: nil, summary: "Ташкент — 서울", quote: "")
-            awkward.weight = 0.1 + 0.2
-            awkward.period = Period(start: PartialDate("2001")!, end: PartialDate("2003-04"))
+            let awkward = awkwardRow()
             var undated = row("TJK", "IRN", .water, .neutral)
             undated.period = nil
             try await store.replace(source("s1"), with: [item, awkward, undated])
             #expect(try await store.evidence(EvidenceQuery()) == [item, awkward, undated])
             #expect(try await store.evidence(sourceID: "s1") == [item, awkward, undated])
+        }
+    }
+
+    /// What a COPY line must escape, text beyond ASCII, an empty text beside a missing one, a weight that is not a short decimal.
+    func awkwardRow() -> Evidence {
+        var awkward = row("UZB", "KOR", .trade, .conflict)
+        awkward.citation = Citation(
+            title: "Tab\there, newline\nthere, back\\slash \\N and \r", publisher: nil, address: "https://example.org/ü?q=1&r=\\t",
+            published: PartialDate("2020-02-29"), locator: nil, summary: "Ташкент — 서울", quote: "")
+        awkward.weight = 0.1 + 0.2
+        awkward.period = Period(start: PartialDate("2001")!, end: PartialDate("2003-04"))
+        return awkward
+    }
+
+    /// A map's strongest pieces are read back by id (on PostgreSQL a thousand ids to a packed value): more ids than one
+    /// value holds, in no order, one no row has, and every field as it was stored.
+    @Test(arguments: StoreKind.available)
+    func readsRowsBackByID(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let rows = (0..<2_345).map { index in
+                var item = row(["KAZ", "KGZ", "TJK"][index % 3], "JPN", Issue.allCases[index % Issue.allCases.count])
+                item.weight = Double(index)
+                item.citation.locator = "row \(index)"
+                return item
+            }
+            try await store.replace(source("s1"), with: rows + [awkwardRow()])
+            let stored = try await store.evidence(EvidenceQuery(), after: nil, limit: .max)
+            let wanted = Dictionary(uniqueKeysWithValues: stored.enumerated().filter { $0.offset % 2 == 0 || $0.offset == rows.count }.map { ($0.element.id, $0.element.evidence) })
+            #expect(wanted.count == 1_174 && wanted.values.contains(awkwardRow()))
+            let unknown = stored.map(\.id).max()! + 1
+            #expect(try await store.evidence(ids: wanted.keys.shuffled() + [unknown]) == wanted)
         }
     }
 
