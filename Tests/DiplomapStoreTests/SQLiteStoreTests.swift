@@ -33,6 +33,30 @@ struct SQLiteStoreTests {
         #expect(announced.isEmpty)
     }
 
+    /// A new store gets the larger pages, in WAL mode; a store made before keeps its pages and its rows.
+    @Test func aNewStoreHasLargePagesAndAnOldOneKeepsItsOwn() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pages-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let new = folder.appendingPathComponent("new.sqlite").path, old = folder.appendingPathComponent("old.sqlite").path
+        _ = try SQLiteStore(path: new)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: old)
+        try await queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL") }
+        _ = try Schema.migrate(queue) { _ in }
+        try queue.close()
+        let reopened = try SQLiteStore(path: old)
+        try await reopened.replace(EvidenceSource(id: "s", kind: .fact, name: "s", sha256: String(repeating: "a", count: 64)), with: [
+            Evidence(kind: .fact, a: "KAZ", b: "JPN", issue: .trade, polarity: .cooperation, citation: Citation(title: "t", address: "a")),
+        ])
+        for (path, size) in [(new, SQLiteStore.pageSize), (old, 4096)] {
+            let pages = try await DatabaseQueue(path: path).read { db in
+                (try Int.fetchOne(db, sql: "PRAGMA page_size"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+            }
+            #expect(pages.0 == size && pages.1 == "wal", "\(path)")
+        }
+        #expect(try await reopened.evidence(EvidenceQuery()).count == 1)
+    }
+
     @Test func aStoreANewerDiplomapMigratedIsRefused() throws {
         let queue = try DatabaseQueue()
         _ = try Schema.migrate(queue)
