@@ -49,6 +49,10 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
         "postgres://\(user)@\(host):\(port)/\(database)"
     }
 
+    /// Asked of the server at every connection: text in UTF-8 whatever the database's own encoding, as the rows are
+    /// written and read back (`PostgresRows`).
+    static let startupParameters = [("client_encoding", "UTF8")]
+
     /// The client's configuration: the address, the credentials, TLS as `sslmode` asks and the pool's size.
     var clientConfiguration: PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS
@@ -65,6 +69,7 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
         var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tls)
         configuration.options.maximumConnections = poolSize
         configuration.options.connectTimeout = .seconds(5)
+        configuration.options.additionalStartupParameters = Self.startupParameters
         return configuration
     }
 }

@@ -84,20 +84,19 @@ enum PostgresRows {
         text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
     }
 
-    /// The columns of a row read back in full, in the order `evidence(packed:)` reads them, with whether each may be NULL.
-    private static let readColumns: [(name: String, nullable: Bool)] = [
-        ("kind", false), ("side_a", false), ("side_b", false), ("issue", false), ("polarity", false),
-        ("start_date", true), ("end_date", true),
-        ("citation_title", false), ("citation_publisher", true), ("citation_address", false), ("citation_published", true),
-        ("citation_locator", true), ("citation_summary", true), ("citation_quote", true), ("citation_also", true),
+    /// The columns of a row read back in full, in the order `evidence(packed:)` reads them.
+    private static let readColumns = [
+        "kind", "side_a", "side_b", "issue", "polarity", "start_date", "end_date", "citation_title", "citation_publisher",
+        "citation_address", "citation_published", "citation_locator", "citation_summary", "citation_quote", "citation_also",
     ]
 
     /// One row of `evidence` packed by the server into one `bytea`: the id and the weight as eight big-endian bytes each,
-    /// then each of `readColumns` ended by a NUL byte, which no PostgreSQL text holds; NULL is the one byte 0xFF, which
-    /// no UTF-8 text holds. Read as sixteen columns, a row cost the client about 4 µs in postgres-nio's cells and
-    /// decoders; packed, about half that, and a thousand rows may share one value (`packedChunks`).
+    /// then each of `readColumns` ended by a NUL byte, which no PostgreSQL text holds; NULL, in any column, is the one
+    /// byte 0xFF, which no UTF-8 text holds (the store's connections speak UTF-8, `PostgresLocation`). Read as sixteen
+    /// columns, a row cost the client about 4 µs in postgres-nio's cells and decoders; packed, about half that, and a
+    /// thousand rows may share one value (`packedChunks`).
     static let packedEvidence = "int8send(id) || float8send(weight) || " + readColumns.map { column in
-        (column.nullable ? "coalesce(textsend(\(column.name)), '\\xff'::bytea)" : "textsend(\(column.name))") + " || '\\x00'::bytea"
+        "coalesce(textsend(\(column)), '\\xff'::bytea) || '\\x00'::bytea"
     }.joined(separator: " || ")
 
     /// The rows whose ids are in the array bound as `$1`, sorted, packed `chunk` to a value: the client reads one
@@ -112,25 +111,31 @@ enum PostgresRows {
     /// Reads rows packed as `packedEvidence`, one after another, handing each to `take` with its id.
     static func evidence(packed buffer: ByteBuffer, _ take: (Int64, Evidence) throws -> Void) throws {
         try buffer.withUnsafeReadableBytes { bytes in
-            var offset = 0
+            var offset = 0, id: Int64 = 0
             func field() throws -> String? {
-                guard let end = bytes[offset...].firstIndex(of: 0) else { throw unreadable }
+                guard let nul = memchr(bytes.baseAddress! + offset, 0, bytes.count - offset) else { throw broken(id) }
+                let end = bytes.baseAddress!.distance(to: nul)
                 defer { offset = end + 1 }
                 if end == offset + 1, bytes[offset] == 0xFF { return nil }
                 return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
             }
             func text() throws -> String {
-                guard let text = try field() else { throw unreadable }
+                guard let text = try field() else { throw broken(id) }
                 return text
             }
+            func code<Code: RawRepresentable<String>>(_ type: Code.Type) throws -> Code {
+                let text = try text()
+                guard let code = Code(rawValue: text) else {
+                    throw PostgresStoreError("evidence row \(id) holds the \(Code.self) \"\(text)\", which this build does not know: is the store newer than the binary?")
+                }
+                return code
+            }
             while offset < bytes.count {
-                guard offset + 16 <= bytes.count else { throw unreadable }
-                let id = Int64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+                guard offset + 16 <= bytes.count else { throw broken(nil) }
+                id = Int64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
                 let weight = Double(bitPattern: UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
                 offset += 16
-                guard let kind = SourceKind(rawValue: try text()) else { throw unreadable }
-                let a = try text(), b = try text()
-                guard let issue = Issue(rawValue: try text()), let polarity = Polarity(rawValue: try text()) else { throw unreadable }
+                let kind = try code(SourceKind.self), a = try text(), b = try text(), issue = try code(Issue.self), polarity = try code(Polarity.self)
                 let start = try field(), end = try field()
                 let title = try text(), publisher = try field(), address = try text(), published = try field()
                 let locator = try field(), summary = try field(), quote = try field(), also = try field()
@@ -146,8 +151,10 @@ enum PostgresRows {
         }
     }
 
-    /// A packed row that does not end where its fields say, or holds a code this build does not know.
-    private static let unreadable = PostgresStoreError("the evidence table holds a row this build cannot read: is the store newer than the binary?")
+    /// A packed row whose fields do not end where they should, or that has no text where the schema requires one.
+    private static func broken(_ id: Int64?) -> PostgresStoreError {
+        PostgresStoreError("evidence row \(id.map(String.init) ?? "(unknown)") came back from the server cut short or without a required field")
+    }
 }
 
 /// Counts the rows of the `evidence` table into a map builder from values the server packs many rows into.

@@ -39,6 +39,7 @@ public final class PostgresStore: EvidenceStore {
                 host: location.host, port: location.port, username: configuration.username, password: configuration.password,
                 database: configuration.database, tls: try Self.connectionTLS(location))
             connectionConfiguration.options.connectTimeout = .seconds(5)
+            connectionConfiguration.options.additionalStartupParameters = PostgresLocation.startupParameters
             let connection = try await PostgresConnection.connect(configuration: connectionConfiguration, id: 0, logger: quiet)
             do {
                 schema = try await PostgresSchema.migrate(connection, logger: quiet)

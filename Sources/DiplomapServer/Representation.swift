@@ -90,7 +90,6 @@ struct Representation: Sendable {
     }
 }
 
-
 extension JSONEncoder {
     /// The encoder of every API body: compact, keys sorted so that equal data gives equal bytes (and equal entity tags).
     static var api: JSONEncoder {

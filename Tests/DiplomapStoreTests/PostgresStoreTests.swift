@@ -60,6 +60,27 @@ struct PostgresStoreTests {
         }
     }
 
+    /// A database in another encoding gives back the text another client wrote: the store's connections speak UTF-8,
+    /// so "ÿ" written in LATIN1 (the one byte 0xFF there) is neither a missing value nor a broken row.
+    @Test(.enabled(if: PostgresTestServer.configured != nil))
+    func aLatin1DatabaseGivesBackItsTextInUTF8() async throws {
+        try await PostgresTestServer.withDatabase(options: "ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0") { url in
+            let store = try await PostgresStore.open(PostgresLocation(url: url))
+            let item = Evidence(
+                kind: .fact, a: "KAZ", b: "TUR", issue: .culture, polarity: .cooperation,
+                citation: Citation(title: "Türkiye", publisher: "p", address: "https://example.org/café"))
+            try await store.replace(EvidenceSource(id: "s", kind: .fact, name: "s", sha256: String(repeating: "a", count: 64)), with: [item])
+            try await store.execute(rawSQL: "UPDATE evidence SET citation_publisher = convert_from('\\xff'::bytea, 'LATIN1'), citation_quote = convert_from('\\xe9'::bytea, 'LATIN1')")
+            var expected = item
+            expected.citation.publisher = "ÿ"
+            expected.citation.quote = "é"
+            #expect(try await store.evidence(sourceID: "s") == [expected])
+            let ids = try await store.evidence(EvidenceQuery(), after: nil, limit: 10).map(\.id)
+            #expect(try await store.evidence(ids: ids).values.map { $0 } == [expected])
+            await store.close()
+        }
+    }
+
     @Test(.enabled(if: PostgresTestServer.configured != nil))
     func migrationsApplyOnceAndANewerSchemaIsRefused() async throws {
         try await PostgresTestServer.withDatabase { url in

@@ -78,11 +78,12 @@ public enum PostgresTestServer {
             password: environment["POSTGRES_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }, database: environment["POSTGRES_DB"] ?? "postgres")
     }
 
-    /// Creates a database of its own, hands `body` its URL, and drops it afterwards.
-    public static func withDatabase<T: Sendable>(_ body: (String) async throws -> T) async throws -> T {
+    /// Creates a database of its own (with `options` of `CREATE DATABASE`, an encoding say), hands `body` its URL, and
+    /// drops it afterwards.
+    public static func withDatabase<T: Sendable>(options: String = "", _ body: (String) async throws -> T) async throws -> T {
         guard let settings = configured else { throw PostgresStoreError("POSTGRES_HOSTNAME is not set") }
         let name = "diplomap_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try await admin(settings, "CREATE DATABASE \(name)")
+        try await admin(settings, "CREATE DATABASE \(name) \(options)")
         do {
             let value = try await body(settings.url(database: name))
             try await admin(settings, "DROP DATABASE \(name) WITH (FORCE)")
