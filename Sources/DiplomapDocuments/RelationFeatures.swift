@@ -24,7 +24,7 @@ struct SentenceInstance: Sendable {
 }
 
 /// Turns the sentences of a document into what the model weighs: hashed features of the sentence
-/// (its words with the names masked, word pairs, lexicon issues with their rule polarity, cue words,
+/// (its words with the names masked, lexicon issues with their rule polarity, cue words,
 /// the states it names, the issues of the sentence before and of the whole document) and, for every
 /// pair of sides it may relate, features of the pair (its states, how it was found, what the rules say
 /// of it, the issues of its own clauses and of the other sentences that name it, clause, list, distance
@@ -59,13 +59,9 @@ struct FeatureExtractor: Sendable {
         _ reading: SentenceReading, words: [UInt64], index: Int, before: SentenceReading?, context: DocumentContext
     ) -> [UInt64] {
         var features: [UInt64] = [Feature.key(.bias, 0)]
-        features.reserveCapacity(words.count * 2 + 16)
-        var previous = Feature.sentenceStart
-        for word in words {
-            if word != Feature.name { features.append(Feature.key(.word, word)) }
-            features.append(Feature.key(.bigram, Feature.mix(previous, word)))
-            previous = word
-        }
+        features.reserveCapacity(words.count + 16)
+        // Words alone: pairs of words, fitted to the few documents each occurs in, scored lower on documents held out.
+        for word in words where word != Feature.name { features.append(Feature.key(.word, word)) }
         for item in reading.issues {
             features.append(Feature.key(.lexicon, UInt64(item.issue.ordinal)))
             features.append(Feature.key(.lexiconPolarity, UInt64(item.issue.ordinal * 3 + item.polarity.ordinal)))
@@ -230,9 +226,9 @@ struct FeatureExtractor: Sendable {
 
 /// The hashing of features: a template and a value mixed into 64 bits.
 enum Feature {
-    /// What a feature describes; the raw value is part of its hash, so never reorder these.
+    /// What a feature describes; the raw value is part of its hash, so never reorder these (3 was word pairs).
     enum Template: UInt64 {
-        case bias = 1, word, bigram, lexicon, lexiconPolarity, cue, sides, issues, venues, first
+        case bias = 1, word, lexicon = 4, lexiconPolarity, cue, sides, issues, venues, first
         case origin, originSet, ruleIssue, ruleIssuePolarity, reflexive, group, main, hub, together
         case sameClause, subject, list, compound, distance, between, listSize, originIssue, issuePolarity, near
         case named, pairState, pairIssue, pairIssuePolarity, documentIssue, previousIssue, pairDocumentIssue
@@ -245,8 +241,6 @@ enum Feature {
 
     /// The word that stands for any name of a state.
     static let name: UInt64 = 0x6e61_6d65
-    /// The word before a sentence's first word, for its first word pair.
-    static let sentenceStart: UInt64 = 0x7374_6172_74
     /// The word that stands for any number.
     static let number: UInt64 = 0x6e75_6d
 
