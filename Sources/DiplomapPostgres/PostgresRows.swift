@@ -108,6 +108,14 @@ enum PostgresRows {
         """
     }
 
+    /// The id and the weight a packed row begins with, as `int8send` and `float8send` write them: eight big-endian
+    /// bytes each.
+    @inline(__always)
+    static func idAndWeight(_ base: UnsafeRawPointer, at offset: Int) -> (id: Int64, weight: Double) {
+        (Int64(bigEndian: base.loadUnaligned(fromByteOffset: offset, as: Int64.self)),
+         Double(bitPattern: UInt64(bigEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))))
+    }
+
     /// Reads rows packed as `packedEvidence`, one after another, handing each to `take` with its id.
     static func evidence(packed buffer: ByteBuffer, _ take: (Int64, Evidence) throws -> Void) throws {
         try buffer.withUnsafeReadableBytes { bytes in
@@ -132,8 +140,8 @@ enum PostgresRows {
             }
             while offset < bytes.count {
                 guard offset + 16 <= bytes.count else { throw broken(nil) }
-                id = Int64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
-                let weight = Double(bitPattern: UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                let weight: Double
+                (id, weight) = idAndWeight(bytes.baseAddress!, at: offset)
                 offset += 16
                 let kind = try code(SourceKind.self), a = try text(), b = try text(), issue = try code(Issue.self), polarity = try code(Polarity.self)
                 let start = try field(), end = try field()
@@ -247,8 +255,7 @@ enum PostgresMapScan {
         // Where each of a row's seven fields ends, found without an allocation per row.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 7) { ends in
             while offset + 16 < bytes.count {
-                let id = Int64(bigEndian: base.loadUnaligned(fromByteOffset: offset, as: Int64.self))
-                let weight = Double(bitPattern: UInt64(bigEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                let (id, weight) = PostgresRows.idAndWeight(base, at: offset)
                 let textStart = offset + 16
                 guard let nul = memchr(base + textStart, 0, bytes.count - textStart) else { return }
                 let textEnd = base.distance(to: nul)
