@@ -24,7 +24,7 @@ struct SentenceInstance: Sendable {
 }
 
 /// Turns the sentences of a document into what the model weighs: hashed features of the sentence
-/// (its words with the names masked, lexicon issues with their rule polarity, cue words,
+/// (its words beside the names of states, lexicon issues with their rule polarity, cue words,
 /// the states it names, the issues of the sentence before and of the whole document) and, for every
 /// pair of sides it may relate, features of the pair (its states, how it was found, what the rules say
 /// of it, the issues of its own clauses and of the other sentences that name it, clause, list, distance
@@ -44,12 +44,12 @@ struct FeatureExtractor: Sendable {
     func instances(_ readings: [SentenceReading], bytes: UnsafeBufferPointer<UInt8>) -> [SentenceInstance] {
         let context = rules.context(readings)
         return readings.enumerated().map { index, reading in
-            let words = Self.maskedStems(reading, bytes: bytes)
+            let words = Self.stemsBesideNames(reading, bytes: bytes)
             return SentenceInstance(
                 range: reading.range,
                 features: sentenceFeatures(reading, words: words, index: index, before: index > 0 ? readings[index - 1] : nil, context: context),
                 candidates: candidates(reading, previous: index > 0 ? readings[index - 1].sides : nil, context: context, bytes: bytes),
-                polarityCues: words.filter { $0 != Feature.name } + reading.cues.map { Feature.key(.cue, UInt64($0.cue.index)) })
+                polarityCues: words + reading.cues.map { Feature.key(.cue, UInt64($0.cue.index)) })
         }
     }
 
@@ -61,7 +61,7 @@ struct FeatureExtractor: Sendable {
         var features: [UInt64] = [Feature.key(.bias, 0)]
         features.reserveCapacity(words.count + 16)
         // Words alone: pairs of words, fitted to the few documents each occurs in, scored lower on documents held out.
-        for word in words where word != Feature.name { features.append(Feature.key(.word, word)) }
+        for word in words { features.append(Feature.key(.word, word)) }
         for item in reading.issues {
             features.append(Feature.key(.lexicon, UInt64(item.issue.ordinal)))
             features.append(Feature.key(.lexiconPolarity, UInt64(item.issue.ordinal * 3 + item.polarity.ordinal)))
@@ -80,8 +80,8 @@ struct FeatureExtractor: Sendable {
         return features
     }
 
-    /// The word keys of a sentence, each name of a state replaced by one placeholder.
-    private static func maskedStems(_ reading: SentenceReading, bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+    /// The word keys of a sentence, the names of states left out: which state a sentence names is a feature of its own.
+    private static func stemsBesideNames(_ reading: SentenceReading, bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var words: [UInt64] = []
         words.reserveCapacity(reading.tokens.count)
         var names = reading.names.makeIterator()
@@ -89,7 +89,6 @@ struct FeatureExtractor: Sendable {
         var i = 0
         while i < reading.tokens.count {
             if let range = name, range.lowerBound == i {
-                words.append(Feature.name)
                 i = range.upperBound
                 name = names.next()
                 continue
@@ -239,8 +238,6 @@ enum Feature {
         code.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// The word that stands for any name of a state.
-    static let name: UInt64 = 0x6e61_6d65
     /// The word that stands for any number.
     static let number: UInt64 = 0x6e75_6d
 
