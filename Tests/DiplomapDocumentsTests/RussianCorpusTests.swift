@@ -55,9 +55,9 @@ struct RussianCorpusTests {
 
     @Test func blindAnnotationsAreOfCorpusDocumentsAndValid() {
         let ids = Set(RelationModelTests.russianCorpus.map(\.id))
-        // Three documents of each of the first four writers, a tenth of the 103 documents there were when they were drawn.
-        #expect(Self.blind.count >= 12)
-        #expect(Set(Self.blind.map { $0.id.prefix(3) }).count >= 4)
+        // At least a tenth of the corpus, drawn from every writer's documents.
+        #expect(Self.blind.count * 10 >= ids.count)
+        #expect(Set(Self.blind.map { $0.id.prefix(3) }) == Set(ids.map { $0.prefix(3) }))
         for document in Self.blind {
             // The text is the one the second annotator was given; a few corpus texts were reworded in places since.
             #expect(ids.contains(document.id), "\(document.id): no such document in the corpus")
