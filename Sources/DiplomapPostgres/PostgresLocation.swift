@@ -51,23 +51,39 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
 
     /// Asked of the server at every connection: text in UTF-8 whatever the database's own encoding, as the rows are
     /// written and read back (`PostgresRows`).
-    static let startupParameters = [("client_encoding", "UTF8")]
+    private static let startupParameters = [("client_encoding", "UTF8")]
 
-    /// The client's configuration: the address, the credentials, TLS as `sslmode` asks and the pool's size.
-    var clientConfiguration: PostgresClient.Configuration {
-        let tls: PostgresClient.Configuration.TLS
+    /// The TLS that `sslmode` asks for, and whether a server without it is refused; nil when TLS is off.
+    private var requestedTLS: (configuration: TLSConfiguration, required: Bool)? {
         switch sslMode {
         case "prefer", "require":
             var configuration = TLSConfiguration.makeClientConfiguration()
             configuration.certificateVerification = .none
-            tls = sslMode == "prefer" ? .prefer(configuration) : .require(configuration)
+            return (configuration, sslMode == "require")
         case "verify-full":
-            tls = .require(.makeClientConfiguration())
+            return (.makeClientConfiguration(), true)
         default:
-            tls = .disable
+            return nil
         }
+    }
+
+    /// The pool's configuration: the address, the credentials, TLS as `sslmode` asks and the pool's size.
+    var clientConfiguration: PostgresClient.Configuration {
+        let tls: PostgresClient.Configuration.TLS = requestedTLS.map { $0.required ? .require($0.configuration) : .prefer($0.configuration) } ?? .disable
         var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tls)
         configuration.options.maximumConnections = poolSize
+        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.additionalStartupParameters = Self.startupParameters
+        return configuration
+    }
+
+    /// The same for a single connection, which takes a TLS context rather than its configuration.
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS = try requestedTLS.map { tls in
+            let context = try NIOSSLContext(configuration: tls.configuration)
+            return tls.required ? .require(context) : .prefer(context)
+        } ?? .disable
+        var configuration = PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tls)
         configuration.options.connectTimeout = .seconds(5)
         configuration.options.additionalStartupParameters = Self.startupParameters
         return configuration

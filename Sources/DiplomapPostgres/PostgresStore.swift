@@ -34,13 +34,7 @@ public final class PostgresStore: EvidenceStore {
         let schema: StoreSchema
         do {
             // One connection first, so that a server that is down or refuses fails at once rather than in the pool's retries.
-            let configuration = location.clientConfiguration
-            var connectionConfiguration = PostgresConnection.Configuration(
-                host: location.host, port: location.port, username: configuration.username, password: configuration.password,
-                database: configuration.database, tls: try Self.connectionTLS(location))
-            connectionConfiguration.options.connectTimeout = .seconds(5)
-            connectionConfiguration.options.additionalStartupParameters = PostgresLocation.startupParameters
-            let connection = try await PostgresConnection.connect(configuration: connectionConfiguration, id: 0, logger: quiet)
+            let connection = try await PostgresConnection.connect(configuration: try location.connectionConfiguration(), id: 0, logger: quiet)
             do {
                 schema = try await PostgresSchema.migrate(connection, logger: quiet)
                 try await connection.close()
@@ -57,20 +51,6 @@ public final class PostgresStore: EvidenceStore {
             logger.info("migrated the store", metadata: ["store": "\(location)", "applied": "\(schema.appliedNow.joined(separator: "; "))"])
         }
         return PostgresStore(client: client, location: location, schema: schema, logger: logger, running: running)
-    }
-
-    private static func connectionTLS(_ location: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
-        switch location.sslMode {
-        case "prefer", "require":
-            var configuration = TLSConfiguration.makeClientConfiguration()
-            configuration.certificateVerification = .none
-            let context = try NIOSSLContext(configuration: configuration)
-            return location.sslMode == "prefer" ? .prefer(context) : .require(context)
-        case "verify-full":
-            return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-        default:
-            return .disable
-        }
     }
 
     /// Stops the pool; the store is not used afterwards.
