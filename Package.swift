@@ -66,9 +66,11 @@ let package = Package(
         // zlib from the system: the gzip vote files, the gzip and zip event files, the server's compressed bodies.
         .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "SystemMalloc", path: "Sources/SystemMalloc"),
-        // Byte-level reading of outside input, one copy for votes, events and the server: gzip and zip through zlib,
-        // comma-separated records, tab scanning, integers and packed codes read in place; damage is a DamagedFile.
-        .target(name: "DiplomapBytes", dependencies: ["DiplomapCore", "SystemZlib"]),
+        // Byte-level reading of outside input, one copy for votes, events and the server: gzip and zip through zlib or
+        // ISA-L, comma-separated records, tab scanning, integers and packed codes read in place; damage is a DamagedFile.
+        .target(name: "DiplomapBytes", dependencies: ["DiplomapCore", "SystemZlib", "CIsal"]),
+        // ISA-L's inflate, loaded at run time where the system has it: three times as fast as zlib.
+        .target(name: "CIsal"),
         // UN General Assembly votes: loading, agreement, kappa, S score, ideal points, evidence.
         .target(name: "DiplomapVotes", dependencies: ["DiplomapCore", "DiplomapBytes", .product(name: "Logging", package: "swift-log")]),
         // Political event data (GDELT 1.0/2.0, ICEWS): streaming byte-level readers and dyad-month aggregates.
