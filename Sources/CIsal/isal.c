@@ -8,7 +8,6 @@
 
 struct diplomap_isal {
     struct inflate_state state;
-    int gzip;
     /// No byte of the current gzip member has been given to ISA-L yet.
     int member_start;
 };
@@ -36,7 +35,6 @@ diplomap_isal *diplomap_isal_start(int gzip) {
     diplomap_isal *state = malloc(sizeof *state);
     if (state == NULL) return NULL;
     inflate_init(&state->state);
-    state->gzip = gzip;
     state->member_start = gzip;
     state->state.crc_flag = gzip ? ISAL_GZIP : ISAL_GZIP_NO_HDR;
     return state;
